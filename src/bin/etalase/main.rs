@@ -1,0 +1,140 @@
+//! `etalase`: the command-line tool. It drives the same core as the desktop app, on the same
+//! data directory, so everything the window does can be scripted and tested.
+
+mod output;
+mod vendor_cmd;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use etalase::{Error, Lang, Registry, paths};
+
+#[derive(Parser)]
+#[command(
+    name = "etalase",
+    version,
+    about = "Etalase: the Jakpreneur vendor registry and Friday catalogue builder, offline."
+)]
+struct Cli {
+    /// The data directory holding the registry (default: the OS's app-data directory).
+    #[arg(long, global = true, env = paths::DATA_DIR_ENV, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Language of messages: id (Indonesian) or en (English). Default: from $LANG.
+    #[arg(long, global = true, env = "ETALASE_LANG", value_name = "LANG")]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Register, list, show, edit and archive vendors (pelaku usaha).
+    #[command(subcommand)]
+    Vendor(vendor_cmd::VendorCommand),
+    /// Fill an empty registry with 60 demo vendors from all over Jakarta.
+    Demo,
+    /// List Jakarta's kecamatan with their official codes.
+    Regions {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the Friday categories with their slugs.
+    Categories {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show where the registry is and what it holds.
+    Info {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the registry file's integrity.
+    Check,
+}
+
+fn lang(choice: Option<&str>) -> Lang {
+    match choice {
+        Some(l) => Lang::from_locale(l),
+        None => {
+            let locale = std::env::var("LC_ALL")
+                .or_else(|_| std::env::var("LANG"))
+                .unwrap_or_default();
+            if locale.to_ascii_lowercase().starts_with("id") {
+                Lang::Id
+            } else {
+                Lang::En
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = lang(cli.lang.as_deref());
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::print_error(&e, lang);
+            match e {
+                Error::Invalid(_) | Error::NotFound { .. } => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> etalase::Result<()> {
+    let data_dir = paths::resolve_data_dir(cli.data_dir, None)?;
+    let lang = lang(cli.lang.as_deref());
+    match cli.command {
+        Command::Regions { json } => {
+            output::regions(json);
+            return Ok(());
+        }
+        Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Demo => {
+            let registry = Registry::open(&data_dir)?;
+            let vendors = registry.fill_demo()?;
+            println!(
+                "{}",
+                match lang {
+                    Lang::Id => format!(
+                        "{} pelaku usaha contoh ditambahkan ke {}.",
+                        vendors.len(),
+                        registry.path().display()
+                    ),
+                    Lang::En => format!(
+                        "Added {} demo vendors to {}.",
+                        vendors.len(),
+                        registry.path().display()
+                    ),
+                }
+            );
+        }
+        Command::Categories { json } => {
+            output::categories(&Registry::open(&data_dir)?.categories()?, json, lang)
+        }
+        Command::Info { json } => output::info(&Registry::open(&data_dir)?.info()?, json),
+        Command::Check => {
+            let registry = Registry::open(&data_dir)?;
+            let problems = registry.check()?;
+            if problems.is_empty() {
+                println!(
+                    "{}",
+                    match lang {
+                        Lang::Id =>
+                            format!("{}: baik, tidak ada kerusakan.", registry.path().display()),
+                        Lang::En => format!("{}: ok, no damage found.", registry.path().display()),
+                    }
+                );
+            } else {
+                return Err(Error::Damaged {
+                    path: registry.path().to_owned(),
+                    detail: problems.join("; "),
+                });
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! `etalase vendor …`
+
+use clap::{Args, Subcommand};
+
+use etalase::vendor::{VendorDraft, VendorPatch, VendorQuery};
+use etalase::{Lang, Registry, Result};
+
+use crate::output;
+
+#[derive(Subcommand)]
+pub enum VendorCommand {
+    /// Register a vendor.
+    Add {
+        #[command(flatten)]
+        fields: Fields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List vendors, sorted by business name.
+    List {
+        /// Words to find in the business name, owner name or phone.
+        #[arg(long)]
+        search: Option<String>,
+        /// A kecamatan's name or official code.
+        #[arg(long)]
+        kecamatan: Option<String>,
+        /// A category's slug or name.
+        #[arg(long)]
+        category: Option<String>,
+        /// Include archived vendors.
+        #[arg(long)]
+        archived: bool,
+        /// At most this many (default: all).
+        #[arg(long)]
+        limit: Option<u32>,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one vendor.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change some of a vendor's fields.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: OptionalFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Archive a vendor: hidden from lists and catalogues, kept in the registry.
+    Archive { id: String },
+    /// Bring an archived vendor back.
+    Restore { id: String },
+}
+
+#[derive(Args)]
+pub struct Fields {
+    /// The business's name.
+    #[arg(long)]
+    name: String,
+    /// The owner's name.
+    #[arg(long)]
+    owner: String,
+    /// Mobile number, e.g. 0812-3456-7890.
+    #[arg(long)]
+    phone: String,
+    /// A kecamatan's name or official code (see `etalase regions`).
+    #[arg(long)]
+    kecamatan: String,
+    /// A category's slug or name (see `etalase categories`).
+    #[arg(long)]
+    category: String,
+}
+
+#[derive(Args)]
+pub struct OptionalFields {
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long)]
+    owner: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    kecamatan: Option<String>,
+    #[arg(long)]
+    category: Option<String>,
+}
+
+pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
+    match cmd {
+        VendorCommand::Add { fields, json } => {
+            let vendor = registry.create_vendor(&VendorDraft {
+                name: fields.name,
+                owner: fields.owner,
+                phone: fields.phone,
+                kecamatan: fields.kecamatan,
+                category: fields.category,
+            })?;
+            if json {
+                output::json(&vendor);
+            } else {
+                output::vendor_detail(&vendor, lang);
+            }
+        }
+        VendorCommand::List {
+            search,
+            kecamatan,
+            category,
+            archived,
+            limit,
+            offset,
+            json,
+        } => {
+            let mut query = VendorQuery {
+                search,
+                kecamatan,
+                category,
+                include_archived: archived,
+                offset,
+                limit: limit
+                    .unwrap_or(etalase::vendor::MAX_PAGE)
+                    .min(etalase::vendor::MAX_PAGE),
+            };
+            let mut page = registry.list_vendors(&query)?;
+            // Without --limit, page through everything.
+            while limit.is_none() && (page.items.len() as u32) + offset < page.total {
+                query.offset = offset + page.items.len() as u32;
+                let next = registry.list_vendors(&query)?;
+                if next.items.is_empty() {
+                    break;
+                }
+                page.items.extend(next.items);
+            }
+            if json {
+                output::json(&page.items);
+            } else {
+                output::vendor_table(&page.items, page.total, lang);
+            }
+        }
+        VendorCommand::Show { id, json } => {
+            let vendor = registry.get_vendor(&id)?;
+            if json {
+                output::json(&vendor)
+            } else {
+                output::vendor_detail(&vendor, lang)
+            }
+        }
+        VendorCommand::Edit { id, fields, json } => {
+            let vendor = registry.update_vendor(
+                &id,
+                &VendorPatch {
+                    name: fields.name,
+                    owner: fields.owner,
+                    phone: fields.phone,
+                    kecamatan: fields.kecamatan,
+                    category: fields.category,
+                },
+            )?;
+            if json {
+                output::json(&vendor)
+            } else {
+                output::vendor_detail(&vendor, lang)
+            }
+        }
+        VendorCommand::Archive { id } => {
+            let v = registry.archive_vendor(&id)?;
+            match lang {
+                Lang::Id => println!(
+                    "{} diarsipkan. Batalkan dengan: etalase vendor restore {}",
+                    v.name, v.id
+                ),
+                Lang::En => println!(
+                    "{} archived. Undo with: etalase vendor restore {}",
+                    v.name, v.id
+                ),
+            }
+        }
+        VendorCommand::Restore { id } => {
+            let v = registry.restore_vendor(&id)?;
+            match lang {
+                Lang::Id => println!("{} aktif kembali.", v.name),
+                Lang::En => println!("{} is active again.", v.name),
+            }
+        }
+    }
+    Ok(())
+}

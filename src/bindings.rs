@@ -1,0 +1,48 @@
+//! TypeScript declarations of every type that crosses to the UI, generated from the Rust types
+//! (ts-rs). The output is committed as `ui/src/backend/bindings.ts`; a test fails when it drifts.
+
+use ts_rs::{Config, TS};
+
+/// The committed file, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/backend/bindings.ts";
+
+macro_rules! declare {
+    ($cfg:expr, $($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),*]
+    };
+}
+
+/// The whole bindings file.
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = declare!(
+        &cfg,
+        crate::text::Lang,
+        crate::text::Text,
+        crate::error::FieldError,
+        crate::error::ErrorPayload,
+        crate::category::Category,
+        crate::region::City,
+        crate::region::Kecamatan,
+        crate::region::Kelurahan,
+        crate::registry::RegistryInfo,
+        crate::vendor::Vendor,
+        crate::vendor::VendorDraft,
+        crate::vendor::VendorPatch,
+        crate::vendor::VendorQuery,
+        crate::vendor::VendorPage,
+        crate::region::RegionTree,
+        crate::region::CityNode,
+    );
+    let mut out = String::from(
+        "// Generated from the Rust types by `cargo test` (src/bindings.rs). Do not edit by hand:\n\
+         // run `make bindings` after changing a type that crosses to the UI.\n\n",
+    );
+    for d in decls {
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

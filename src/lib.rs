@@ -1,0 +1,20 @@
+//! Etalase core: the registry of Jakpreneur vendors and everything the app does with it.
+//!
+//! This crate never depends on Tauri. The desktop shell (`src-tauri/`) and the `etalase`
+//! command-line tool are two hosts of the same API: [`Registry`] is the handle both use.
+
+pub mod bindings;
+pub mod category;
+pub mod demo;
+pub mod error;
+pub mod paths;
+pub mod phone;
+pub mod region;
+pub mod registry;
+pub mod store;
+pub mod text;
+pub mod vendor;
+
+pub use error::{Error, ErrorPayload, FieldError, Result};
+pub use registry::{Registry, RegistryInfo};
+pub use text::{Lang, Text};

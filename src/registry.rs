@@ -1,0 +1,235 @@
+//! The registry: one SQLite file per data directory, and the handle every host (desktop app,
+//! CLI, tests) uses to reach it.
+//!
+//! One writer connection and one reader connection, each behind its own lock. WAL lets the
+//! reader answer the UI while a background job writes. Every write is a `BEGIN IMMEDIATE`
+//! transaction, so the write lock is taken up front and the busy timeout can work.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use ts_rs::TS;
+
+use crate::category::{self, Category};
+use crate::error::{Error, Result};
+use crate::paths::REGISTRY_FILE;
+use crate::store;
+
+/// A cheap-to-clone handle to an open registry.
+#[derive(Clone)]
+pub struct Registry {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    data_dir: PathBuf,
+    path: PathBuf,
+    device_id: String,
+    writer: Mutex<Connection>,
+    reader: Mutex<Connection>,
+    /// The last change time handed out, so two changes on this device never share a time even
+    /// if the wall clock stalls or steps back.
+    last_time: AtomicI64,
+}
+
+/// When and where a change is made: stamped on every row a write touches.
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    /// Milliseconds since the Unix epoch, strictly increasing on this device.
+    pub time: i64,
+    pub device: String,
+}
+
+/// Facts about the open registry, for the UI's status and settings.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RegistryInfo {
+    pub data_dir: String,
+    pub path: String,
+    pub device_id: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub vendor_count: u32,
+    /// Whether the first-start choice (demo data or an empty registry) has been made.
+    pub welcome_done: bool,
+    pub app_version: String,
+}
+
+impl Registry {
+    /// Whether a registry already exists in this data directory.
+    pub fn exists(data_dir: &Path) -> bool {
+        data_dir.join(REGISTRY_FILE).is_file()
+    }
+
+    /// Opens (creating if needed) the registry in `data_dir`, migrating it to this version's
+    /// schema. Refuses files that are not registries, registries from a newer Etalase, and
+    /// damaged files, without changing them.
+    pub fn open(data_dir: &Path) -> Result<Registry> {
+        std::fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir, e))?;
+        let path = data_dir.join(REGISTRY_FILE);
+        let mut writer = store::open(&path)?;
+        store::quick_check(&writer, &path)?;
+        store::migrations::migrate(&mut writer, &path)?;
+        let device_id = ensure_device_id(&mut writer)?;
+        let last_time =
+            writer.query_row("SELECT coalesce(max(updated_at), 0) FROM vendor", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
+        let reader = store::open(&path)?;
+        Ok(Registry {
+            inner: Arc::new(Inner {
+                data_dir: data_dir.to_owned(),
+                path,
+                device_id,
+                writer: Mutex::new(writer),
+                reader: Mutex::new(reader),
+                last_time: AtomicI64::new(last_time),
+            }),
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.inner.data_dir
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    pub fn device_id(&self) -> &str {
+        &self.inner.device_id
+    }
+
+    /// A new UUIDv7: time-ordered, made on this device, unique across laptops.
+    pub fn new_id(&self) -> String {
+        uuid::Uuid::now_v7().to_string()
+    }
+
+    fn stamp(&self) -> Stamp {
+        let now = chrono::Utc::now().timestamp_millis();
+        let prev = self.inner.last_time.fetch_max(now, Ordering::SeqCst);
+        let time = if now > prev {
+            now
+        } else {
+            // The clock did not move forward: take the next millisecond after the last one.
+            self.inner.last_time.fetch_add(1, Ordering::SeqCst) + 1
+        };
+        Stamp {
+            time,
+            device: self.inner.device_id.clone(),
+        }
+    }
+
+    /// Runs `f` on the reader connection.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = lock(&self.inner.reader)?;
+        f(&conn)
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction on the writer, committing only if it
+    /// returns `Ok`. Everything `f` writes lands together or not at all.
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, &Stamp) -> Result<T>) -> Result<T> {
+        let mut conn = lock(&self.inner.writer)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let stamp = self.stamp();
+        let out = f(&tx, &stamp)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn categories(&self) -> Result<Vec<Category>> {
+        self.read(category::list)
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        self.read(|c| {
+            Ok(
+                c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+                    .optional()?,
+            )
+        })
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx, _| {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Records that the first-start choice was made, so it is not offered again.
+    pub fn finish_welcome(&self) -> Result<()> {
+        self.set_meta("welcome_done", "1")
+    }
+
+    pub fn info(&self) -> Result<RegistryInfo> {
+        Ok(RegistryInfo {
+            data_dir: self.inner.data_dir.display().to_string(),
+            path: self.inner.path.display().to_string(),
+            device_id: self.inner.device_id.clone(),
+            schema_version: self.read(store::migrations::user_version)?,
+            vendor_count: self.count_vendors()?,
+            welcome_done: self.meta("welcome_done")?.is_some(),
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        })
+    }
+
+    /// Full `integrity_check` and `foreign_key_check`; returns what SQLite found, empty if
+    /// nothing is wrong.
+    pub fn check(&self) -> Result<Vec<String>> {
+        self.read(|c| {
+            let mut problems: Vec<String> = c
+                .prepare("PRAGMA integrity_check")?
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .filter(|s| s != "ok")
+                .collect();
+            let fk = c
+                .prepare("PRAGMA foreign_key_check")?
+                .query_map([], |r| {
+                    Ok(format!(
+                        "foreign key: {} row {}",
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            problems.extend(fk);
+            Ok(problems)
+        })
+    }
+}
+
+fn lock(m: &Mutex<Connection>) -> Result<MutexGuard<'_, Connection>> {
+    // A panic while holding the lock leaves the connection usable: SQLite rolled back the
+    // open transaction when the Transaction was dropped during unwinding.
+    Ok(m.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+}
+
+fn ensure_device_id(conn: &mut Connection) -> Result<String> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let existing: Option<String> = tx
+        .query_row("SELECT value FROM meta WHERE key = 'device_id'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let id = match existing {
+        Some(id) => id,
+        None => {
+            let id = uuid::Uuid::now_v7().to_string();
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('device_id', ?1)",
+                [&id],
+            )?;
+            id
+        }
+    };
+    tx.commit()?;
+    Ok(id)
+}

@@ -1,0 +1,275 @@
+//! Vendor rows in SQLite: explicit columns, parameters only (no SQL built from input).
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch, VendorQuery};
+use crate::category;
+use crate::error::{Error, Result};
+use crate::region;
+use crate::registry::Registry;
+
+const COLUMNS: &str = "id, business_name, owner_name, phone, kecamatan_code, category_slug, \
+                       archived_at, created_at, updated_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Vendor> {
+    let kecamatan_code: String = r.get(4)?;
+    let regions = region::jakarta();
+    let kecamatan = regions.kecamatan_by_code(&kecamatan_code);
+    let city = kecamatan.and_then(|k| regions.city(&k.city_code));
+    Ok(Vendor {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        owner: r.get(2)?,
+        phone: r.get(3)?,
+        kecamatan: kecamatan
+            .map(|k| k.name.clone())
+            .unwrap_or_else(|| kecamatan_code.clone()),
+        city: city.map(|c| c.name.clone()).unwrap_or_default(),
+        city_code: city.map(|c| c.code.clone()).unwrap_or_default(),
+        kecamatan_code,
+        category: r.get(5)?,
+        archived: r.get::<_, Option<i64>>(6)?.is_some(),
+        created_at: r.get(7)?,
+        updated_at: r.get(8)?,
+    })
+}
+
+fn get(conn: &Connection, id: &str) -> Result<Vendor> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM vendor WHERE id = ?1 AND deleted_at IS NULL"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        what: "vendor",
+        id: id.to_owned(),
+    })
+}
+
+/// Escapes LIKE's wildcards so a search for `%` finds a literal `%`.
+fn like_pattern(words: &str) -> String {
+    let mut p = String::from("%");
+    for c in words.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+impl Registry {
+    /// Registers a new vendor after validating every field. Nothing is written if any fails.
+    pub fn create_vendor(&self, draft: &VendorDraft) -> Result<Vendor> {
+        let categories = self.categories()?;
+        let valid = super::validate_draft(draft, &categories)?;
+        let id = self.new_id();
+        self.write(|tx, stamp| {
+            tx.execute(
+                "INSERT INTO vendor (id, business_name, owner_name, phone, kecamatan_code,
+                                     category_slug, created_at, updated_at, device_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+                params![
+                    id,
+                    valid.name,
+                    valid.owner,
+                    valid.phone,
+                    valid.kecamatan_code,
+                    valid.category_slug,
+                    stamp.time,
+                    stamp.device
+                ],
+            )?;
+            get(tx, &id)
+        })
+    }
+
+    /// Registers many vendors in one transaction: all of them or none.
+    pub fn create_vendors(&self, drafts: &[VendorDraft]) -> Result<Vec<Vendor>> {
+        let categories = self.categories()?;
+        let valid = drafts
+            .iter()
+            .map(|d| super::validate_draft(d, &categories))
+            .collect::<Result<Vec<_>>>()?;
+        let ids: Vec<String> = valid.iter().map(|_| self.new_id()).collect();
+        self.write(|tx, stamp| {
+            let mut insert = tx.prepare(
+                "INSERT INTO vendor (id, business_name, owner_name, phone, kecamatan_code,
+                                     category_slug, created_at, updated_at, device_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+            )?;
+            for (id, v) in ids.iter().zip(&valid) {
+                insert.execute(params![
+                    id,
+                    v.name,
+                    v.owner,
+                    v.phone,
+                    v.kecamatan_code,
+                    v.category_slug,
+                    stamp.time,
+                    stamp.device
+                ])?;
+            }
+            ids.iter().map(|id| get(tx, id)).collect()
+        })
+    }
+
+    pub fn get_vendor(&self, id: &str) -> Result<Vendor> {
+        self.read(|conn| get(conn, id))
+    }
+
+    /// Changes the fields a patch names, after validating them.
+    pub fn update_vendor(&self, id: &str, patch: &VendorPatch) -> Result<Vendor> {
+        let categories = self.categories()?;
+        self.write(|tx, stamp| {
+            let current = get(tx, id)?;
+            let valid = super::validate_patch(
+                ValidVendor {
+                    name: current.name,
+                    owner: current.owner,
+                    phone: current.phone,
+                    kecamatan_code: current.kecamatan_code,
+                    category_slug: current.category,
+                },
+                patch,
+                &categories,
+            )?;
+            tx.execute(
+                "UPDATE vendor SET business_name = ?2, owner_name = ?3, phone = ?4,
+                        kecamatan_code = ?5, category_slug = ?6, updated_at = ?7, device_id = ?8
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                params![
+                    id,
+                    valid.name,
+                    valid.owner,
+                    valid.phone,
+                    valid.kecamatan_code,
+                    valid.category_slug,
+                    stamp.time,
+                    stamp.device
+                ],
+            )?;
+            get(tx, id)
+        })
+    }
+
+    /// Archives a vendor: hidden from lists and future catalogues, kept in the registry, and
+    /// undone by [`Registry::restore_vendor`].
+    pub fn archive_vendor(&self, id: &str) -> Result<Vendor> {
+        self.set_archived(id, true)
+    }
+
+    pub fn restore_vendor(&self, id: &str) -> Result<Vendor> {
+        self.set_archived(id, false)
+    }
+
+    fn set_archived(&self, id: &str, archived: bool) -> Result<Vendor> {
+        self.write(|tx, stamp| {
+            let current = get(tx, id)?;
+            if current.archived != archived {
+                tx.execute(
+                    "UPDATE vendor SET archived_at = CASE WHEN ?2 THEN ?3 END, updated_at = ?3,
+                            device_id = ?4
+                     WHERE id = ?1",
+                    params![id, archived, stamp.time, stamp.device],
+                )?;
+            }
+            get(tx, id)
+        })
+    }
+
+    /// One page of vendors, sorted by business name.
+    pub fn list_vendors(&self, query: &VendorQuery) -> Result<VendorPage> {
+        let categories = self.categories()?;
+        let mut errors = Vec::new();
+        let kecamatan = query
+            .kecamatan
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .and_then(|k| {
+                let found = region::jakarta().find_kecamatan(k).map(|k| k.code.clone());
+                if found.is_none() {
+                    errors.push(crate::error::FieldError::new(
+                        "kecamatan",
+                        "unknown_kecamatan",
+                        crate::text::Text::new(
+                            format!("Kecamatan \"{k}\" tidak ada di Jakarta."),
+                            format!("Kecamatan \"{k}\" does not exist in Jakarta."),
+                        ),
+                    ));
+                }
+                found
+            });
+        let category = query
+            .category
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .and_then(|c| {
+                let found = category::find(&categories, c).map(|c| c.slug.clone());
+                if found.is_none() {
+                    errors.push(crate::error::FieldError::new(
+                        "category",
+                        "unknown_category",
+                        crate::text::Text::new(
+                            format!("Kategori \"{c}\" tidak dikenal."),
+                            format!("Category \"{c}\" is unknown."),
+                        ),
+                    ));
+                }
+                found
+            });
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let search = query
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(like_pattern);
+        let limit = query.limit.min(MAX_PAGE);
+        let filter = "deleted_at IS NULL AND (?1 OR archived_at IS NULL)
+             AND (?2 IS NULL OR kecamatan_code = ?2) AND (?3 IS NULL OR category_slug = ?3)
+             AND (?4 IS NULL OR business_name LIKE ?4 ESCAPE '\\' OR owner_name LIKE ?4 ESCAPE '\\'
+                  OR phone LIKE ?4 ESCAPE '\\')";
+        self.read(|conn| {
+            let args = params![query.include_archived, kecamatan, category, search];
+            let total: u32 = conn.query_row(
+                &format!("SELECT count(*) FROM vendor WHERE {filter}"),
+                args,
+                |r| r.get(0),
+            )?;
+            let mut stmt = conn.prepare(&format!(
+                "SELECT {COLUMNS} FROM vendor WHERE {filter}
+                 ORDER BY business_name COLLATE NOCASE, id LIMIT ?5 OFFSET ?6"
+            ))?;
+            let items = stmt
+                .query_map(
+                    params![
+                        query.include_archived,
+                        kecamatan,
+                        category,
+                        search,
+                        limit,
+                        query.offset
+                    ],
+                    from_row,
+                )?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(VendorPage { items, total })
+        })
+    }
+
+    /// How many vendors the registry holds (archived ones included, deleted ones not).
+    pub fn count_vendors(&self) -> Result<u32> {
+        self.read(|conn| {
+            Ok(conn.query_row(
+                "SELECT count(*) FROM vendor WHERE deleted_at IS NULL",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+    }
+}
