@@ -1,3 +1,24 @@
+//! Registers the app's commands with Tauri's ACL: with an explicit list, a command is callable
+//! only from windows whose capability grants it (capabilities/main.json).
+
+/// Every command the UI may call. Keep in step with `commands::handler()`.
+const COMMANDS: &[&str] = &[
+    "registry_info",
+    "regions",
+    "categories",
+    "vendor_stats",
+    "list_vendors",
+    "get_vendor",
+    "create_vendor",
+    "update_vendor",
+    "archive_vendor",
+    "restore_vendor",
+    "fill_demo",
+    "finish_welcome",
+];
+
 fn main() {
-    tauri_build::build()
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+        .expect("tauri build step");
 }

@@ -31,6 +31,8 @@ pub fn typescript() -> String {
         crate::vendor::VendorPatch,
         crate::vendor::VendorQuery,
         crate::vendor::VendorPage,
+        crate::vendor::Count,
+        crate::vendor::VendorStats,
         crate::region::RegionTree,
         crate::region::CityNode,
     );

@@ -143,7 +143,7 @@ impl Seq {
 /// The demo vendors, before validation.
 pub fn drafts() -> Vec<VendorDraft> {
     let regions = region::jakarta();
-    let mut seq = Seq(2020_02_22); // Jakpreneur's launch day
+    let mut seq = Seq(20200222); // Jakpreneur's launch day, 22 Feb 2020
     let mut kecamatan: Vec<&str> = regions.kecamatan.iter().map(|k| k.code.as_str()).collect();
     while kecamatan.len() < DEMO_VENDORS {
         let all: Vec<&str> = regions.kecamatan.iter().map(|k| k.code.as_str()).collect();

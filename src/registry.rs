@@ -68,6 +68,11 @@ impl Registry {
     pub fn open(data_dir: &Path) -> Result<Registry> {
         std::fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir, e))?;
         let path = data_dir.join(REGISTRY_FILE);
+        Self::open_file(data_dir, &path).map_err(|e| store::classify(&path, e))
+    }
+
+    fn open_file(data_dir: &Path, path: &Path) -> Result<Registry> {
+        let path = path.to_owned();
         let mut writer = store::open(&path)?;
         store::quick_check(&writer, &path)?;
         store::migrations::migrate(&mut writer, &path)?;

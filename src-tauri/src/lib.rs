@@ -1,1 +1,43 @@
-pub fn run() {}
+//! Etalase's desktop shell: a window around the `etalase` core. Glue only; the core owns every
+//! rule and every byte of data.
+
+mod commands;
+mod error;
+mod state;
+
+use etalase::{Registry, paths};
+
+use crate::state::AppState;
+
+/// Opens the registry the CLI would open (`--data-dir`, `ETALASE_DATA_DIR`, or the OS default)
+/// and runs the window until it is closed.
+pub fn run() {
+    let explicit = paths::data_dir_arg(std::env::args_os().skip(1));
+    let opened = paths::resolve_data_dir(explicit, std::env::var_os(paths::DATA_DIR_ENV))
+        .and_then(|dir| Registry::open(&dir));
+    if let Err(e) = &opened {
+        eprintln!("etalase: {e}");
+    }
+
+    let result = tauri::Builder::default()
+        .manage(AppState::new(opened))
+        .invoke_handler(tauri::generate_handler![
+            commands::registry_info,
+            commands::regions,
+            commands::categories,
+            commands::vendor_stats,
+            commands::list_vendors,
+            commands::get_vendor,
+            commands::create_vendor,
+            commands::update_vendor,
+            commands::archive_vendor,
+            commands::restore_vendor,
+            commands::fill_demo,
+            commands::finish_welcome,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("etalase: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

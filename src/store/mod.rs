@@ -42,24 +42,27 @@ pub fn open(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_NOFOLLOW;
-    let conn =
-        Connection::open_with_flags(path, flags).map_err(|e| match e.sqlite_error_code() {
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e.into()))?;
+    configure(&conn).map_err(|e| classify(path, e))?;
+    Ok(conn)
+}
+
+/// Names what SQLite found wrong with a file in terms a person can act on: not a registry at
+/// all, or a damaged one.
+pub fn classify(path: &Path, e: Error) -> Error {
+    match &e {
+        Error::Storage(inner) => match inner.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => Error::NotARegistry {
                 path: path.to_owned(),
             },
-            _ => Error::from(e),
-        })?;
-    configure(&conn).map_err(|e| match e {
-        Error::Storage(ref inner)
-            if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
-        {
-            Error::NotARegistry {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::Damaged {
                 path: path.to_owned(),
-            }
-        }
-        other => other,
-    })?;
-    Ok(conn)
+                detail: inner.to_string(),
+            },
+            _ => e,
+        },
+        _ => e,
+    }
 }
 
 fn configure(conn: &Connection) -> Result<()> {

@@ -107,3 +107,21 @@ pub struct VendorPage {
     pub items: Vec<Vendor>,
     pub total: u32,
 }
+
+/// How many of something there are, by key (a category slug or a city code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Count {
+    pub key: String,
+    pub count: u32,
+}
+
+/// Counts for the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VendorStats {
+    pub active: u32,
+    pub archived: u32,
+    /// Active vendors per category, in rotation order, zero counts included.
+    pub by_category: Vec<Count>,
+    /// Active vendors per regency/city, in code order, zero counts included.
+    pub by_city: Vec<Count>,
+}

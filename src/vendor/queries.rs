@@ -2,7 +2,10 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch, VendorQuery};
+use super::{
+    Count, MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch, VendorQuery,
+    VendorStats,
+};
 use crate::category;
 use crate::error::{Error, Result};
 use crate::region;
@@ -270,6 +273,62 @@ impl Registry {
                 [],
                 |r| r.get(0),
             )?)
+        })
+    }
+
+    /// Active and archived counts, and active vendors per category and per city.
+    pub fn vendor_stats(&self) -> Result<VendorStats> {
+        let categories = self.categories()?;
+        self.read(|conn| {
+            let (active, archived): (u32, u32) = conn.query_row(
+                "SELECT count(*) FILTER (WHERE archived_at IS NULL),
+                        count(*) FILTER (WHERE archived_at IS NOT NULL)
+                 FROM vendor WHERE deleted_at IS NULL",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let mut by_category: Vec<Count> = categories
+                .iter()
+                .map(|c| Count {
+                    key: c.slug.clone(),
+                    count: 0,
+                })
+                .collect();
+            let mut stmt = conn.prepare(
+                "SELECT category_slug, count(*) FROM vendor
+                 WHERE deleted_at IS NULL AND archived_at IS NULL GROUP BY category_slug",
+            )?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))? {
+                let (slug, n) = row?;
+                if let Some(c) = by_category.iter_mut().find(|c| c.key == slug) {
+                    c.count = n;
+                }
+            }
+            let regions = region::jakarta();
+            let mut by_city: Vec<Count> = regions
+                .cities
+                .iter()
+                .map(|c| Count {
+                    key: c.code.clone(),
+                    count: 0,
+                })
+                .collect();
+            let mut stmt = conn.prepare(
+                "SELECT substr(kecamatan_code, 1, 5), count(*) FROM vendor
+                 WHERE deleted_at IS NULL AND archived_at IS NULL GROUP BY 1",
+            )?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))? {
+                let (city, n) = row?;
+                if let Some(c) = by_city.iter_mut().find(|c| c.key == city) {
+                    c.count = n;
+                }
+            }
+            Ok(VendorStats {
+                active,
+                archived,
+                by_category,
+                by_city,
+            })
         })
     }
 }

@@ -1,1 +1,10 @@
+//! The core's integration tests: one binary, one module per area.
 
+mod bindings;
+mod cli;
+mod crash;
+mod demo;
+mod regions;
+mod store;
+mod support;
+mod vendors;

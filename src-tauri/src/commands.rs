@@ -1,0 +1,79 @@
+//! The commands the UI calls. Each unpacks its arguments, calls one core function off the main
+//! thread and maps the error; no logic lives here.
+
+use etalase::RegistryInfo;
+use etalase::category::Category;
+use etalase::region::{self, RegionTree};
+use etalase::vendor::{Vendor, VendorDraft, VendorPage, VendorQuery, VendorStats};
+use tauri::State;
+
+use crate::error::CommandError;
+use crate::state::AppState;
+
+type Answer<T> = Result<T, CommandError>;
+
+#[tauri::command]
+pub async fn registry_info(state: State<'_, AppState>) -> Answer<RegistryInfo> {
+    state.blocking(|r| r.info()).await
+}
+
+#[tauri::command]
+pub async fn regions() -> Answer<RegionTree> {
+    Ok(region::jakarta().tree())
+}
+
+#[tauri::command]
+pub async fn categories(state: State<'_, AppState>) -> Answer<Vec<Category>> {
+    state.blocking(|r| r.categories()).await
+}
+
+#[tauri::command]
+pub async fn vendor_stats(state: State<'_, AppState>) -> Answer<VendorStats> {
+    state.blocking(|r| r.vendor_stats()).await
+}
+
+#[tauri::command]
+pub async fn list_vendors(state: State<'_, AppState>, query: VendorQuery) -> Answer<VendorPage> {
+    state.blocking(move |r| r.list_vendors(&query)).await
+}
+
+#[tauri::command]
+pub async fn get_vendor(state: State<'_, AppState>, id: String) -> Answer<Vendor> {
+    state.blocking(move |r| r.get_vendor(&id)).await
+}
+
+#[tauri::command]
+pub async fn create_vendor(state: State<'_, AppState>, draft: VendorDraft) -> Answer<Vendor> {
+    state.blocking(move |r| r.create_vendor(&draft)).await
+}
+
+#[tauri::command]
+pub async fn update_vendor(
+    state: State<'_, AppState>,
+    id: String,
+    draft: VendorDraft,
+) -> Answer<Vendor> {
+    state
+        .blocking(move |r| r.update_vendor(&id, &draft.into()))
+        .await
+}
+
+#[tauri::command]
+pub async fn archive_vendor(state: State<'_, AppState>, id: String) -> Answer<Vendor> {
+    state.blocking(move |r| r.archive_vendor(&id)).await
+}
+
+#[tauri::command]
+pub async fn restore_vendor(state: State<'_, AppState>, id: String) -> Answer<Vendor> {
+    state.blocking(move |r| r.restore_vendor(&id)).await
+}
+
+#[tauri::command]
+pub async fn fill_demo(state: State<'_, AppState>) -> Answer<usize> {
+    state.blocking(|r| r.fill_demo().map(|v| v.len())).await
+}
+
+#[tauri::command]
+pub async fn finish_welcome(state: State<'_, AppState>) -> Answer<()> {
+    state.blocking(|r| r.finish_welcome()).await
+}

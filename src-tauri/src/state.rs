@@ -1,0 +1,33 @@
+//! The core handle in Tauri's managed state. If the registry could not be opened (a newer
+//! version made it, it is damaged, the folder is not writable), the window still opens and
+//! every command answers with that reason, so the person sees it in their language.
+
+use etalase::{ErrorPayload, Registry};
+
+use crate::error::CommandError;
+
+pub struct AppState {
+    opened: Result<Registry, ErrorPayload>,
+}
+
+impl AppState {
+    pub fn new(opened: etalase::Result<Registry>) -> Self {
+        AppState {
+            opened: opened.map_err(|e| e.payload()),
+        }
+    }
+
+    /// Runs blocking core work (SQLite, files) on Tauri's blocking pool, never on the main
+    /// thread, so the window stays responsive.
+    pub async fn blocking<T, F>(&self, f: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Registry) -> etalase::Result<T> + Send + 'static,
+    {
+        let registry = self.opened.clone().map_err(CommandError::from)?;
+        tauri::async_runtime::spawn_blocking(move || f(&registry))
+            .await
+            .map_err(CommandError::internal)?
+            .map_err(CommandError::from)
+    }
+}

@@ -1,0 +1,110 @@
+// Generated from the Rust types by `cargo test` (src/bindings.rs). Do not edit by hand:
+// run `make bindings` after changing a type that crosses to the UI.
+
+export type Lang = "id" | "en";
+
+export type Text = { id: string, en: string, };
+
+export type FieldError = { 
+/**
+ * The field's name as the UI and the CLI know it (`name`, `owner`, `phone`, ...).
+ */
+field: string, 
+/**
+ * A stable code (`required`, `too_long`, `invalid_phone`, `unknown_kecamatan`, ...).
+ */
+code: string, message: Text, };
+
+export type ErrorPayload = { code: string, message: Text, fields: Array<FieldError>, };
+
+export type Category = { 
+/**
+ * Stable identifier, e.g. `makanan-minuman`.
+ */
+slug: string, name: Text, 
+/**
+ * Position in the weekly rotation, from 1.
+ */
+rotation: number, };
+
+export type City = { code: string, name: string, };
+
+export type Kecamatan = { code: string, city_code: string, name: string, };
+
+export type Kelurahan = { code: string, kecamatan_code: string, name: string, postal_code: string | null, };
+
+export type RegistryInfo = { data_dir: string, path: string, device_id: string, schema_version: number, vendor_count: number, 
+/**
+ * Whether the first-start choice (demo data or an empty registry) has been made.
+ */
+welcome_done: boolean, app_version: string, };
+
+export type Vendor = { 
+/**
+ * UUIDv7, made on the device that registered the vendor.
+ */
+id: string, 
+/**
+ * The business's name.
+ */
+name: string, 
+/**
+ * The owner's name.
+ */
+owner: string, 
+/**
+ * Mobile number in E.164 form (`+628…`).
+ */
+phone: string, 
+/**
+ * The kecamatan's name, as `--kecamatan` accepts it.
+ */
+kecamatan: string, kecamatan_code: string, 
+/**
+ * The regency or city the kecamatan belongs to.
+ */
+city: string, city_code: string, 
+/**
+ * The category's slug, as `--category` accepts it.
+ */
+category: string, archived: boolean, 
+/**
+ * Milliseconds since the Unix epoch.
+ */
+created_at: number, updated_at: number, };
+
+export type VendorDraft = { name: string, owner: string, phone: string, 
+/**
+ * A kecamatan's official code or name.
+ */
+kecamatan: string, 
+/**
+ * A category's slug or name.
+ */
+category: string, };
+
+export type VendorPatch = { name: string | null, owner: string | null, phone: string | null, kecamatan: string | null, category: string | null, };
+
+export type VendorQuery = { 
+/**
+ * Words to find in the business name, owner name or phone.
+ */
+search: string | null, kecamatan: string | null, category: string | null, include_archived: boolean, offset: number, limit: number, };
+
+export type VendorPage = { items: Array<Vendor>, total: number, };
+
+export type Count = { key: string, count: number, };
+
+export type VendorStats = { active: number, archived: number, 
+/**
+ * Active vendors per category, in rotation order, zero counts included.
+ */
+by_category: Array<Count>, 
+/**
+ * Active vendors per regency/city, in code order, zero counts included.
+ */
+by_city: Array<Count>, };
+
+export type RegionTree = { province: string, cities: Array<CityNode>, };
+
+export type CityNode = { code: string, name: string, kecamatan: Array<Kecamatan>, };

@@ -1,0 +1,158 @@
+// An in-memory backend for UI tests and for opening the UI in a plain browser. It does not
+// validate like the core does: tests that need a refusal queue one with `failNext`.
+import type { Backend } from "./types";
+import { BackendError } from "./types";
+import type {
+  Category,
+  ErrorPayload,
+  RegionTree,
+  RegistryInfo,
+  Vendor,
+  VendorDraft,
+  VendorPage,
+  VendorQuery,
+  VendorStats,
+} from "./bindings";
+
+const CATEGORIES: Category[] = [
+  { slug: "makanan-minuman", name: { id: "Makanan dan Minuman", en: "Food and beverage" }, rotation: 1 },
+  { slug: "fesyen-kerajinan", name: { id: "Fesyen dan Kerajinan", en: "Fashion and handicraft" }, rotation: 2 },
+  { slug: "rumah-tangga", name: { id: "Produk Rumah Tangga", en: "Household products" }, rotation: 3 },
+  { slug: "kesehatan", name: { id: "Produk Kesehatan", en: "Health products" }, rotation: 4 },
+];
+
+const REGIONS: RegionTree = {
+  province: "Daerah Khusus Jakarta",
+  cities: [
+    {
+      code: "31.71",
+      name: "Kota Administrasi Jakarta Pusat",
+      kecamatan: [
+        { code: "31.71.01", city_code: "31.71", name: "Gambir" },
+        { code: "31.71.06", city_code: "31.71", name: "Menteng" },
+      ],
+    },
+    {
+      code: "31.74",
+      name: "Kota Administrasi Jakarta Selatan",
+      kecamatan: [{ code: "31.74.01", city_code: "31.74", name: "Tebet" }],
+    },
+  ],
+};
+
+export class MockBackend implements Backend {
+  vendors: Vendor[] = [];
+  calls: { method: string; args: unknown[] }[] = [];
+  welcomeDone = false;
+  private failures: ErrorPayload[] = [];
+
+  constructor(vendors: Vendor[] = []) {
+    this.vendors = vendors;
+  }
+
+  /** The next call fails with this error. */
+  failNext(payload: ErrorPayload): void {
+    this.failures.push(payload);
+  }
+
+  private async answer<T>(method: string, args: unknown[], value: () => T): Promise<T> {
+    this.calls.push({ method, args });
+    const failure = this.failures.shift();
+    if (failure) throw new BackendError(failure);
+    return value();
+  }
+
+  private find(id: string): Vendor {
+    const v = this.vendors.find((x) => x.id === id);
+    if (!v) {
+      throw new BackendError({
+        code: "not_found",
+        message: { id: `Pelaku usaha ${id} tidak ditemukan.`, en: `vendor ${id} was not found.` },
+        fields: [],
+      });
+    }
+    return v;
+  }
+
+  private fromDraft(id: string, d: VendorDraft, created: number): Vendor {
+    const city = REGIONS.cities.find((c) => c.kecamatan.some((k) => k.code === d.kecamatan));
+    const kec = city?.kecamatan.find((k) => k.code === d.kecamatan);
+    return {
+      id,
+      name: d.name,
+      owner: d.owner,
+      phone: d.phone,
+      kecamatan: kec?.name ?? d.kecamatan,
+      kecamatan_code: d.kecamatan,
+      city: city?.name ?? "",
+      city_code: city?.code ?? "",
+      category: d.category,
+      archived: false,
+      created_at: created,
+      updated_at: Date.now(),
+    };
+  }
+
+  registryInfo = () =>
+    this.answer("registryInfo", [], (): RegistryInfo => ({
+      data_dir: "/mock",
+      path: "/mock/registry.sqlite",
+      device_id: "mock-device",
+      schema_version: 1,
+      vendor_count: this.vendors.length,
+      welcome_done: this.welcomeDone,
+      app_version: "0.0.0-mock",
+    }));
+  regions = () => this.answer("regions", [], () => REGIONS);
+  categories = () => this.answer("categories", [], () => CATEGORIES);
+  vendorStats = () =>
+    this.answer("vendorStats", [], (): VendorStats => {
+      const active = this.vendors.filter((v) => !v.archived);
+      return {
+        active: active.length,
+        archived: this.vendors.length - active.length,
+        by_category: CATEGORIES.map((c) => ({
+          key: c.slug,
+          count: active.filter((v) => v.category === c.slug).length,
+        })),
+        by_city: REGIONS.cities.map((c) => ({
+          key: c.code,
+          count: active.filter((v) => v.city_code === c.code).length,
+        })),
+      };
+    });
+  listVendors = (query: VendorQuery) =>
+    this.answer("listVendors", [query], (): VendorPage => {
+      const s = query.search?.toLowerCase() ?? "";
+      const matched = this.vendors
+        .filter((v) => query.include_archived || !v.archived)
+        .filter((v) => !query.kecamatan || v.kecamatan_code === query.kecamatan)
+        .filter((v) => !query.category || v.category === query.category)
+        .filter((v) => !s || `${v.name} ${v.owner} ${v.phone}`.toLowerCase().includes(s))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      return { items: matched.slice(query.offset, query.offset + query.limit), total: matched.length };
+    });
+  getVendor = (id: string) => this.answer("getVendor", [id], () => this.find(id));
+  createVendor = (draft: VendorDraft) =>
+    this.answer("createVendor", [draft], () => {
+      const v = this.fromDraft(`mock-${this.vendors.length + 1}`, draft, Date.now());
+      this.vendors.push(v);
+      return v;
+    });
+  updateVendor = (id: string, draft: VendorDraft) =>
+    this.answer("updateVendor", [id, draft], () => {
+      const old = this.find(id);
+      const v = { ...this.fromDraft(id, draft, old.created_at), archived: old.archived };
+      this.vendors = this.vendors.map((x) => (x.id === id ? v : x));
+      return v;
+    });
+  archiveVendor = (id: string) =>
+    this.answer("archiveVendor", [id], () => Object.assign(this.find(id), { archived: true }));
+  restoreVendor = (id: string) =>
+    this.answer("restoreVendor", [id], () => Object.assign(this.find(id), { archived: false }));
+  fillDemo = () => this.answer("fillDemo", [], () => 0);
+  finishWelcome = () =>
+    this.answer("finishWelcome", [], () => {
+      this.welcomeDone = true;
+    });
+}

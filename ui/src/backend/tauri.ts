@@ -1,0 +1,36 @@
+import { invoke } from "@tauri-apps/api/core";
+import type { Backend } from "./types";
+import { BackendError } from "./types";
+import type {
+  Category,
+  RegionTree,
+  RegistryInfo,
+  Vendor,
+  VendorDraft,
+  VendorPage,
+  VendorQuery,
+  VendorStats,
+} from "./bindings";
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw BackendError.from(e);
+  }
+}
+
+export class TauriBackend implements Backend {
+  registryInfo = () => call<RegistryInfo>("registry_info");
+  regions = () => call<RegionTree>("regions");
+  categories = () => call<Category[]>("categories");
+  vendorStats = () => call<VendorStats>("vendor_stats");
+  listVendors = (query: VendorQuery) => call<VendorPage>("list_vendors", { query });
+  getVendor = (id: string) => call<Vendor>("get_vendor", { id });
+  createVendor = (draft: VendorDraft) => call<Vendor>("create_vendor", { draft });
+  updateVendor = (id: string, draft: VendorDraft) => call<Vendor>("update_vendor", { id, draft });
+  archiveVendor = (id: string) => call<Vendor>("archive_vendor", { id });
+  restoreVendor = (id: string) => call<Vendor>("restore_vendor", { id });
+  fillDemo = () => call<number>("fill_demo");
+  finishWelcome = () => call<void>("finish_welcome");
+}

@@ -1,0 +1,69 @@
+import type {
+  Category,
+  ErrorPayload,
+  FieldError,
+  RegionTree,
+  RegistryInfo,
+  Text,
+  Vendor,
+  VendorDraft,
+  VendorPage,
+  VendorQuery,
+  VendorStats,
+} from "./bindings";
+
+/** Everything the UI can ask of the core. */
+export interface Backend {
+  registryInfo(): Promise<RegistryInfo>;
+  regions(): Promise<RegionTree>;
+  categories(): Promise<Category[]>;
+  vendorStats(): Promise<VendorStats>;
+  listVendors(query: VendorQuery): Promise<VendorPage>;
+  getVendor(id: string): Promise<Vendor>;
+  createVendor(draft: VendorDraft): Promise<Vendor>;
+  updateVendor(id: string, draft: VendorDraft): Promise<Vendor>;
+  archiveVendor(id: string): Promise<Vendor>;
+  restoreVendor(id: string): Promise<Vendor>;
+  /** Fills an empty registry with demo vendors; returns how many. */
+  fillDemo(): Promise<number>;
+  finishWelcome(): Promise<void>;
+}
+
+/** A failed backend call, as the core described it. */
+export class BackendError extends Error {
+  readonly code: string;
+  readonly text: Text;
+  readonly fields: FieldError[];
+
+  constructor(payload: ErrorPayload) {
+    super(payload.message.en);
+    this.code = payload.code;
+    this.text = payload.message;
+    this.fields = payload.fields;
+  }
+
+  /** Anything thrown by a call, made into a BackendError. */
+  static from(e: unknown): BackendError {
+    if (e instanceof BackendError) return e;
+    if (isPayload(e)) return new BackendError(e);
+    const message = e instanceof Error ? e.message : String(e);
+    return new BackendError({
+      code: "internal",
+      message: { id: `Kesalahan tak terduga: ${message}`, en: `Unexpected error: ${message}` },
+      fields: [],
+    });
+  }
+}
+
+function isPayload(e: unknown): e is ErrorPayload {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e && "fields" in e;
+}
+
+export const DEFAULT_QUERY: VendorQuery = {
+  search: null,
+  kecamatan: null,
+  category: null,
+  include_archived: false,
+  offset: 0,
+  limit: 100,
+};

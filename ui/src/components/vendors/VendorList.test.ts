@@ -1,0 +1,94 @@
+import { describe, it, expect, beforeEach } from "vitest";
+import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
+import { setBackend, type Vendor } from "../../backend";
+import { MockBackend } from "../../backend/mock";
+import { loadReference } from "../../lib/reference.svelte";
+import { setLang } from "../../i18n/index.svelte";
+import VendorList from "./VendorList.svelte";
+import VendorForm from "./VendorForm.svelte";
+
+function vendor(name: string, overrides: Partial<Vendor> = {}): Vendor {
+  return {
+    id: `id-${name}`,
+    name,
+    owner: "Siti Rahayu",
+    phone: "+6281234567890",
+    kecamatan: "Gambir",
+    kecamatan_code: "31.71.01",
+    city: "Kota Administrasi Jakarta Pusat",
+    city_code: "31.71",
+    category: "makanan-minuman",
+    archived: false,
+    created_at: 0,
+    updated_at: 0,
+    ...overrides,
+  };
+}
+
+let mock: MockBackend;
+
+beforeEach(async () => {
+  setLang("id");
+  mock = new MockBackend([
+    vendor("Kue Basah Bu Siti"),
+    vendor("Batik Betawi Pak Budi", { category: "fesyen-kerajinan", kecamatan_code: "31.74.01", kecamatan: "Tebet" }),
+  ]);
+  setBackend(mock);
+  await loadReference();
+});
+
+describe("VendorList", () => {
+  it("shows the vendors the backend returns, sorted, with their category names", async () => {
+    render(VendorList);
+    await screen.findByText("Kue Basah Bu Siti");
+    const rows = screen.getAllByRole("row");
+    // header + two vendors
+    expect(rows).toHaveLength(3);
+    expect(rows[1].textContent).toContain("Batik Betawi Pak Budi");
+    expect(rows[1].textContent).toContain("Fesyen dan Kerajinan");
+    expect(rows[2].textContent).toContain("Kue Basah Bu Siti");
+    expect(screen.getByTestId("vendor-count").textContent).toContain("2 dari 2");
+  });
+
+  it("sends the search to the backend and shows the no-match state", async () => {
+    render(VendorList);
+    await screen.findByText("Kue Basah Bu Siti");
+    await fireEvent.input(screen.getByTestId("vendor-search"), { target: { value: "tidak ada" } });
+    await waitFor(() => expect(screen.getByText("Tidak ada yang cocok")).toBeTruthy());
+    const last = mock.calls.filter((c) => c.method === "listVendors").at(-1);
+    expect((last?.args[0] as { search: string }).search).toBe("tidak ada");
+  });
+
+  it("tells a new user what to do when the registry is empty", async () => {
+    mock.vendors = [];
+    render(VendorList);
+    await waitFor(() => expect(screen.getByText("Belum ada pelaku usaha")).toBeTruthy());
+  });
+
+  it("speaks English when English is chosen", async () => {
+    setLang("en");
+    render(VendorList);
+    await screen.findByText("Kue Basah Bu Siti");
+    expect(screen.getByText("Register a vendor", { exact: false })).toBeTruthy();
+    expect(screen.getByTestId("vendor-count").textContent).toContain("2 of 2");
+  });
+});
+
+describe("VendorForm", () => {
+  it("shows the core's field errors beside their fields and stays on the form", async () => {
+    mock.failNext({
+      code: "invalid",
+      message: { id: "Periksa isian", en: "Please check" },
+      fields: [
+        { field: "phone", code: "invalid_phone", message: { id: "Nomor HP \"12ab\" tidak valid", en: "Mobile number \"12ab\" is not valid" } },
+      ],
+    });
+    render(VendorForm);
+    await fireEvent.input(screen.getByTestId("field-phone"), { target: { value: "12ab" } });
+    await fireEvent.click(screen.getByTestId("save-vendor"));
+    await waitFor(() => expect(screen.getByTestId("error-phone").textContent).toContain("tidak valid"));
+    expect(screen.getByTestId("field-phone").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByTestId("form-error").textContent).toContain("Belum tersimpan");
+    expect(mock.vendors).toHaveLength(2);
+  });
+});

@@ -1,0 +1,63 @@
+// Hash routes (#/vendors/ID): back and forward work, and the window can be reloaded in place.
+
+export type Area = "home" | "vendors" | "products" | "friday" | "catalogues" | "exchange" | "settings";
+
+export type Route =
+  | { area: Exclude<Area, "vendors"> }
+  | { area: "vendors"; view: "list" }
+  | { area: "vendors"; view: "new" }
+  | { area: "vendors"; view: "detail" | "edit"; id: string };
+
+export function parse(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
+  const [area, id, action] = parts;
+  switch (area) {
+    case undefined:
+    case "home":
+      return { area: "home" };
+    case "vendors":
+      if (!id) return { area: "vendors", view: "list" };
+      if (id === "new") return { area: "vendors", view: "new" };
+      return { area: "vendors", view: action === "edit" ? "edit" : "detail", id };
+    case "products":
+    case "friday":
+    case "catalogues":
+    case "exchange":
+    case "settings":
+      return { area };
+    default:
+      return { area: "home" };
+  }
+}
+
+export function href(route: Route): string {
+  if (route.area !== "vendors") return route.area === "home" ? "#/" : `#/${route.area}`;
+  switch (route.view) {
+    case "list":
+      return "#/vendors";
+    case "new":
+      return "#/vendors/new";
+    case "detail":
+      return `#/vendors/${encodeURIComponent(route.id)}`;
+    case "edit":
+      return `#/vendors/${encodeURIComponent(route.id)}/edit`;
+  }
+}
+
+const state = $state<{ route: Route }>({ route: parse(globalThis.location?.hash ?? "") });
+
+if (typeof window !== "undefined") {
+  window.addEventListener("hashchange", () => {
+    state.route = parse(window.location.hash);
+  });
+}
+
+export function route(): Route {
+  return state.route;
+}
+
+export function go(next: Route): void {
+  const target = href(next);
+  if (window.location.hash !== target) window.location.hash = target;
+  state.route = next;
+}
