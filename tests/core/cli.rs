@@ -215,3 +215,31 @@ fn check_reports_a_healthy_registry() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("ok, no damage found"));
 }
+
+#[test]
+fn demo_if_new_fills_only_a_registry_that_did_not_exist() {
+    let dir = tempfile::tempdir().expect("dir");
+    assert!(etalase(dir.path(), &["demo", "--if-new"]).status.success());
+    assert_eq!(
+        ok_json(dir.path(), &["vendor", "list", "--json"])
+            .as_array()
+            .map(Vec::len),
+        Some(60)
+    );
+    let empty = tempfile::tempdir().expect("dir");
+    assert!(
+        etalase(empty.path(), &["info"]).status.success(),
+        "creates an empty registry"
+    );
+    let out = etalase(empty.path(), &["demo", "--if-new"]);
+    assert!(
+        out.status.success(),
+        "an existing registry is left alone, quietly"
+    );
+    assert_eq!(
+        ok_json(empty.path(), &["vendor", "list", "--json"])
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
+}

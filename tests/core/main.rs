@@ -5,6 +5,7 @@ mod cli;
 mod crash;
 mod demo;
 mod regions;
+mod shell_config;
 mod store;
 mod support;
 mod vendors;

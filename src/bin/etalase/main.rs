@@ -33,7 +33,12 @@ enum Command {
     #[command(subcommand)]
     Vendor(vendor_cmd::VendorCommand),
     /// Fill an empty registry with 60 demo vendors from all over Jakarta.
-    Demo,
+    Demo {
+        /// Only when no registry exists yet in the data directory (for first starts); else
+        /// do nothing.
+        #[arg(long)]
+        if_new: bool,
+    },
     /// List Jakarta's kecamatan with their official codes.
     Regions {
         #[arg(long)]
@@ -93,7 +98,10 @@ fn run(cli: Cli) -> etalase::Result<()> {
             return Ok(());
         }
         Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
-        Command::Demo => {
+        Command::Demo { if_new } => {
+            if if_new && Registry::exists(&data_dir) {
+                return Ok(());
+            }
             let registry = Registry::open(&data_dir)?;
             let vendors = registry.fill_demo()?;
             println!(

@@ -1,0 +1,115 @@
+// End-to-end: the real Etalase window, driven through tauri-driver and WebKitWebDriver.
+// Registers a vendor through the window, is refused on bad input, and checks with the CLI
+// that exactly what was accepted is in the registry.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Session, sleep } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+const app = join(target, "debug", "etalase-desktop");
+const cli = join(target, "debug", "etalase");
+const port = 4444 + Math.floor(Math.random() * 1000);
+const dataDir = mkdtempSync(join(tmpdir(), "etalase-e2e-"));
+
+let driver;
+let session;
+
+function vendors() {
+  const out = execFileSync(cli, ["--data-dir", dataDir, "vendor", "list", "--archived", "--json"]);
+  return JSON.parse(out.toString());
+}
+
+before(async () => {
+  driver = spawn("tauri-driver", ["--port", String(port), "--native-driver", "/usr/bin/WebKitWebDriver"], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`${base}/status`);
+      break;
+    } catch {
+      if (i > 100) throw new Error("tauri-driver did not start");
+      await sleep(100);
+    }
+  }
+  session = await Session.start(base, {
+    "tauri:options": { application: app, args: ["--data-dir", dataDir] },
+  });
+});
+
+after(async () => {
+  await session?.end().catch(() => {});
+  driver?.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("first start offers demo data or an empty registry", async () => {
+  const empty = await session.find('[data-testid="welcome-empty"]');
+  await empty.click();
+  await session.waitFor("the welcome to close", async () => {
+    const open = await session.execute("return !!document.querySelector('dialog[open]')");
+    return !open;
+  });
+  assert.equal(vendors().length, 0, "starting empty writes no vendor");
+});
+
+test("bad input is refused beside each field and nothing is written", async () => {
+  await (await session.find('[data-testid="nav-vendors"]')).click();
+  await (await session.find('[data-testid="new-vendor"]')).click();
+  await (await session.find('[data-testid="field-owner"]')).type("Siti Rahayu");
+  await (await session.find('[data-testid="field-phone"]')).type("12ab");
+  await (await session.find('[data-testid="save-vendor"]')).click();
+
+  const phoneError = await session.waitFor("the phone error", async () => {
+    const text = await (await session.find('[data-testid="error-phone"]')).text();
+    return text.includes("tidak valid") && text;
+  });
+  assert.match(phoneError, /Nomor HP "12ab" tidak valid/);
+  assert.match(await (await session.find('[data-testid="error-name"]')).text(), /Nama usaha wajib diisi/);
+  assert.match(await (await session.find('[data-testid="error-kecamatan"]')).text(), /Kecamatan wajib diisi/);
+  assert.equal(await (await session.find('[data-testid="field-phone"]')).attribute("aria-invalid"), "true");
+  assert.equal(vendors().length, 0, "a refused form writes nothing");
+});
+
+test("a vendor registered through the window is in the registry", async () => {
+  // Hostile markup in a name must show as text and never run.
+  const name = 'Kue Lapis <img src=x onerror="window.__pwn=1">';
+  await (await session.find('[data-testid="field-name"]')).type(name);
+  const phone = await session.find('[data-testid="field-phone"]');
+  await phone.clear();
+  await phone.type("0812-3456-7890");
+  await (await session.find('[data-testid="field-city"] option[value="31.74"]')).click();
+  await (await session.find('[data-testid="field-kecamatan"] option[value="31.74.01"]')).click();
+  await (await session.find('[data-testid="category-makanan-minuman"]')).click();
+  await (await session.find('[data-testid="save-vendor"]')).click();
+
+  const heading = await session.waitFor("the vendor page", async () => {
+    const text = await (await session.find('[data-testid="vendor-name"]', { timeout: 500 })).text();
+    return text || false;
+  });
+  assert.equal(heading, name, "the name is shown literally");
+  assert.equal(await session.execute("return window.__pwn === undefined"), true, "no markup ran");
+
+  const saved = vendors();
+  assert.equal(saved.length, 1);
+  assert.equal(saved[0].name, name);
+  assert.equal(saved[0].owner, "Siti Rahayu");
+  assert.equal(saved[0].phone, "+6281234567890");
+  assert.equal(saved[0].kecamatan, "Tebet");
+  assert.equal(saved[0].category, "makanan-minuman");
+});
+
+test("archiving asks first, then can be undone", async () => {
+  await (await session.find('[data-testid="archive-vendor"]')).click();
+  await (await session.find('[data-testid="confirm"]')).click();
+  await session.waitFor("the archive to land", () => vendors()[0]?.archived === true);
+  const undo = await session.find(".toast .action");
+  await undo.click();
+  await session.waitFor("the undo to land", () => vendors()[0]?.archived === false);
+});
