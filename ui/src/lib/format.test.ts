@@ -1,0 +1,20 @@
+import { describe, it, expect } from "vitest";
+import { formatPhone, shortCity } from "./format";
+
+describe("formatPhone", () => {
+  it("groups an Indonesian mobile number the usual way", () => {
+    expect(formatPhone("+6281234567890")).toBe("+62 812-3456-7890");
+    expect(formatPhone("+628123456789")).toBe("+62 812-345-6789");
+    expect(formatPhone("+62812345678")).toBe("+62 812-345-678");
+  });
+  it("leaves anything else as it is", () => {
+    expect(formatPhone("+1415555")).toBe("+1415555");
+  });
+});
+
+describe("shortCity", () => {
+  it("drops the administrative prefix", () => {
+    expect(shortCity("Kota Administrasi Jakarta Pusat")).toBe("Jakarta Pusat");
+    expect(shortCity("Kabupaten Administrasi Kepulauan Seribu")).toBe("Kepulauan Seribu");
+  });
+});

@@ -1,0 +1,17 @@
+// Display forms of stored values. Storage keeps the canonical form (E.164, official names).
+
+/** "+6281234567890" → "+62 812-3456-7890", the way Indonesians write mobile numbers. */
+export function formatPhone(e164: string): string {
+  const m = /^\+62(8\d{2})(\d{3,4})(\d{3,4})$/.exec(e164);
+  if (!m) return e164;
+  const [, op, rest1, rest2] = m;
+  // Split the subscriber digits into two groups of 4 where possible (0812-3456-7890).
+  const digits = rest1 + rest2;
+  const head = digits.length > 7 ? digits.slice(0, 4) : digits.slice(0, 3);
+  return `+62 ${op}-${head}-${digits.slice(head.length)}`;
+}
+
+/** "Kota Administrasi Jakarta Pusat" → "Jakarta Pusat"; the official name stays in tooltips. */
+export function shortCity(name: string): string {
+  return name.replace(/^(Kota|Kabupaten) Administrasi /, "");
+}
