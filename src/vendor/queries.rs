@@ -6,8 +6,7 @@ use super::{
     Count, MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch, VendorQuery,
     VendorStats,
 };
-use crate::category;
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldError, Result};
 use crate::region;
 use crate::registry::Registry;
 
@@ -186,43 +185,17 @@ impl Registry {
     /// One page of vendors, sorted by business name.
     pub fn list_vendors(&self, query: &VendorQuery) -> Result<VendorPage> {
         let categories = self.categories()?;
+        // Filters take the same values as the form, and are refused the same way.
         let mut errors = Vec::new();
-        let kecamatan = query
-            .kecamatan
-            .as_deref()
-            .filter(|s| !s.trim().is_empty())
-            .and_then(|k| {
-                let found = region::jakarta().find_kecamatan(k).map(|k| k.code.clone());
-                if found.is_none() {
-                    errors.push(crate::error::FieldError::new(
-                        "kecamatan",
-                        "unknown_kecamatan",
-                        crate::text::Text::new(
-                            format!("Kecamatan \"{k}\" tidak ada di Jakarta."),
-                            format!("Kecamatan \"{k}\" does not exist in Jakarta."),
-                        ),
-                    ));
-                }
-                found
-            });
-        let category = query
-            .category
-            .as_deref()
-            .filter(|s| !s.trim().is_empty())
-            .and_then(|c| {
-                let found = category::find(&categories, c).map(|c| c.slug.clone());
-                if found.is_none() {
-                    errors.push(crate::error::FieldError::new(
-                        "category",
-                        "unknown_category",
-                        crate::text::Text::new(
-                            format!("Kategori \"{c}\" tidak dikenal."),
-                            format!("Category \"{c}\" is unknown."),
-                        ),
-                    ));
-                }
-                found
-            });
+        let mut filter =
+            |value: &Option<String>, check: &dyn Fn(&str) -> Result<String, FieldError>| {
+                let value = value.as_deref().filter(|v| !v.trim().is_empty())?;
+                check(value).map_err(|e| errors.push(e)).ok()
+            };
+        let kecamatan = filter(&query.kecamatan, &super::validate::check_kecamatan);
+        let category = filter(&query.category, &|c| {
+            super::validate::check_category(c, &categories)
+        });
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }

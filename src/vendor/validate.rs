@@ -109,7 +109,7 @@ fn check_phone(raw: &str) -> Result<String, FieldError> {
     })
 }
 
-fn check_kecamatan(raw: &str) -> Result<String, FieldError> {
+pub(super) fn check_kecamatan(raw: &str) -> Result<String, FieldError> {
     if raw.trim().is_empty() {
         return Err(required("kecamatan"));
     }
@@ -125,7 +125,7 @@ fn check_kecamatan(raw: &str) -> Result<String, FieldError> {
     })
 }
 
-fn check_category(raw: &str, categories: &[Category]) -> Result<String, FieldError> {
+pub(super) fn check_category(raw: &str, categories: &[Category]) -> Result<String, FieldError> {
     if raw.trim().is_empty() {
         return Err(required("category"));
     }
