@@ -33,6 +33,10 @@ pub fn typescript() -> String {
         crate::vendor::VendorPage,
         crate::vendor::Count,
         crate::vendor::VendorStats,
+        crate::vendor::Duplicates,
+        crate::vendor::DuplicateReason,
+        crate::vendor::DuplicateCandidate,
+        crate::vendor::DuplicatePair,
         crate::region::RegionTree,
         crate::region::CityNode,
     );

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use ts_rs::TS;
 
 use crate::text::{Lang, Text};
+use crate::vendor::DuplicateCandidate;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -33,6 +34,8 @@ impl FieldError {
 pub enum Error {
     #[error("invalid input: {}", describe_fields(.0))]
     Invalid(Vec<FieldError>),
+    #[error("possible duplicates: {}", .0.iter().map(|c| c.vendor.name.as_str()).collect::<Vec<_>>().join(", "))]
+    PossibleDuplicates(Vec<DuplicateCandidate>),
     #[error("{what} {id} not found")]
     NotFound { what: &'static str, id: String },
     #[error(
@@ -93,6 +96,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid(_) => "invalid",
+            Error::PossibleDuplicates(_) => "possible_duplicates",
             Error::NotFound { .. } => "not_found",
             Error::NewerRegistry { .. } => "newer_registry",
             Error::NotARegistry { .. } => "not_a_registry",
@@ -120,6 +124,21 @@ impl Error {
                 Text::new(
                     format!("Periksa isian: {}", id.join("; ")),
                     format!("Please check: {}", en.join("; ")),
+                )
+            }
+            Error::PossibleDuplicates(found) => {
+                let names = found
+                    .iter()
+                    .map(|c| c.vendor.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Text::new(
+                    format!(
+                        "Belum disimpan: mungkin sudah terdaftar sebagai {names}. Periksa dulu, lalu simpan lagi bila memang berbeda."
+                    ),
+                    format!(
+                        "Not saved: this may already be registered as {names}. Check first, then save again if it really is different."
+                    ),
                 )
             }
             Error::NotFound { what, id } => Text::new(
@@ -199,6 +218,10 @@ impl Error {
             code: self.code().to_owned(),
             message: self.text(),
             fields: self.fields().to_vec(),
+            duplicates: match self {
+                Error::PossibleDuplicates(found) => found.clone(),
+                _ => Vec::new(),
+            },
         }
     }
 }
@@ -217,4 +240,6 @@ pub struct ErrorPayload {
     pub code: String,
     pub message: Text,
     pub fields: Vec<FieldError>,
+    /// For `possible_duplicates`: the existing vendors the new one may be.
+    pub duplicates: Vec<DuplicateCandidate>,
 }

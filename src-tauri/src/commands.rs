@@ -4,7 +4,7 @@
 use etalase::RegistryInfo;
 use etalase::category::Category;
 use etalase::region::{self, RegionTree};
-use etalase::vendor::{Vendor, VendorDraft, VendorPage, VendorQuery, VendorStats};
+use etalase::vendor::{Duplicates, Vendor, VendorDraft, VendorPage, VendorQuery, VendorStats};
 use tauri::State;
 
 use crate::error::CommandError;
@@ -43,8 +43,12 @@ pub async fn get_vendor(state: State<'_, AppState>, id: String) -> Answer<Vendor
 }
 
 #[tauri::command]
-pub async fn create_vendor(state: State<'_, AppState>, draft: VendorDraft) -> Answer<Vendor> {
-    state.blocking(move |r| r.create_vendor(&draft)).await
+pub async fn create_vendor(
+    state: State<'_, AppState>,
+    draft: VendorDraft,
+    duplicates: Duplicates,
+) -> Answer<Vendor> {
+    state.blocking(move |r| r.create_vendor(&draft, duplicates)).await
 }
 
 #[tauri::command]

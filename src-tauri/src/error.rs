@@ -28,6 +28,7 @@ impl CommandError {
                 format!("Internal error: {detail}"),
             ),
             fields: vec![],
+            duplicates: vec![],
         })
     }
 }

@@ -3,9 +3,14 @@
 //! This is the foundation's slice of the model (business, owner, phone, kecamatan, category);
 //! the full registration model grows from here.
 
+mod duplicates;
 mod queries;
 mod validate;
 
+pub use duplicates::{
+    DuplicateCandidate, DuplicatePair, DuplicateReason, NAME_THRESHOLD, name_similarity,
+    normalise_name,
+};
 pub use validate::{MAX_NAME_CHARS, ValidVendor, validate_draft, validate_patch};
 
 use serde::{Deserialize, Serialize};
@@ -124,4 +129,14 @@ pub struct VendorStats {
     pub by_category: Vec<Count>,
     /// Active vendors per regency/city, in code order, zero counts included.
     pub by_city: Vec<Count>,
+}
+
+/// What to do when a new vendor looks like one already registered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Duplicates {
+    /// Stop and list the possible duplicates (the default: a person decides).
+    Refuse,
+    /// Save anyway: the person checked and it is a different business.
+    Allow,
 }

@@ -3,8 +3,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{
-    Count, MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch, VendorQuery,
-    VendorStats,
+    Count, Duplicates, MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch,
+    VendorQuery, VendorStats,
 };
 use crate::error::{Error, FieldError, Result};
 use crate::region;
@@ -64,9 +64,17 @@ fn like_pattern(words: &str) -> String {
 
 impl Registry {
     /// Registers a new vendor after validating every field. Nothing is written if any fails.
-    pub fn create_vendor(&self, draft: &VendorDraft) -> Result<Vendor> {
+    /// Refuses a possible duplicate of an existing vendor (same mobile number, or a nearly equal
+    /// business name in the same kecamatan) unless `duplicates` is [`Duplicates::Allow`].
+    pub fn create_vendor(&self, draft: &VendorDraft, duplicates: Duplicates) -> Result<Vendor> {
         let categories = self.categories()?;
         let valid = super::validate_draft(draft, &categories)?;
+        if duplicates == Duplicates::Refuse {
+            let found = self.duplicates_of(&valid, None)?;
+            if !found.is_empty() {
+                return Err(Error::PossibleDuplicates(found));
+            }
+        }
         let id = self.new_id();
         self.write(|tx, stamp| {
             tx.execute(

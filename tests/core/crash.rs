@@ -38,7 +38,7 @@ fn sigkill_during_single_saves_keeps_every_acknowledged_vendor() {
     for round in 0..8u64 {
         let script = format!(
             "while true; do \"{bin}\" --data-dir \"{}\" vendor add --name 'Toko Round {round}' --owner 'Siti' \
-             --phone 081234567890 --kecamatan Gambir --category kesehatan --json || exit 1; done",
+             --phone 081234567890 --kecamatan Gambir --category kesehatan --allow-duplicate --json || exit 1; done",
             dir.path().display()
         );
         let mut child = Command::new("sh")

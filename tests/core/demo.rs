@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use etalase::vendor::VendorQuery;
 
-use crate::support::{dump, registry};
+use crate::support::{AddVendor, dump, registry};
 
 #[test]
 fn the_demo_fills_60_vendors_over_every_city_and_category() {
@@ -38,8 +38,7 @@ fn the_demo_fills_60_vendors_over_every_city_and_category() {
 #[test]
 fn the_demo_never_mixes_with_real_data() {
     let (_dir, r) = registry();
-    r.create_vendor(&crate::support::draft())
-        .expect("real vendor");
+    r.add_vendor(&crate::support::draft()).expect("real vendor");
     let before = dump(&r);
     let err = r.fill_demo().expect_err("registry is not empty");
     assert_eq!(err.fields()[0].code, "not_empty");

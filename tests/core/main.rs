@@ -4,6 +4,7 @@ mod bindings;
 mod cli;
 mod crash;
 mod demo;
+mod duplicates;
 mod regions;
 mod shell_config;
 mod store;

@@ -4,7 +4,7 @@ use etalase::store::{self, migrations};
 use etalase::{Error, Registry};
 use rusqlite::config::DbConfig;
 
-use crate::support::{draft, dump, registry};
+use crate::support::{AddVendor, draft, dump, registry};
 
 fn pragma<T: rusqlite::types::FromSql>(r: &Registry, name: &str) -> T {
     r.read(|c| Ok(c.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0))?))
@@ -77,7 +77,7 @@ fn writes_take_the_lock_up_front() {
         .expect("timeout");
     let started = std::time::Instant::now();
     let err = r
-        .create_vendor(&draft())
+        .add_vendor(&draft())
         .expect_err("the lock is held elsewhere");
     assert!(matches!(err, Error::Busy), "expected Busy, got {err:?}");
     assert!(
@@ -85,8 +85,7 @@ fn writes_take_the_lock_up_front() {
         "the busy timeout should be waited out"
     );
     other.execute_batch("ROLLBACK").expect("release");
-    r.create_vendor(&draft())
-        .expect("works once the lock is free");
+    r.add_vendor(&draft()).expect("works once the lock is free");
 }
 
 #[test]
@@ -107,7 +106,7 @@ fn reopening_keeps_data_and_the_device_id() {
     let (id, device) = {
         let r = Registry::open(dir.path()).expect("open");
         (
-            r.create_vendor(&draft()).expect("create").id,
+            r.add_vendor(&draft()).expect("create").id,
             r.device_id().to_owned(),
         )
     };
@@ -129,7 +128,7 @@ fn a_registry_from_a_newer_version_is_refused_untouched() {
     let dir = tempfile::tempdir().expect("dir");
     {
         let r = Registry::open(dir.path()).expect("open");
-        r.create_vendor(&draft()).expect("create");
+        r.add_vendor(&draft()).expect("create");
         r.read(|c| Ok(c.pragma_update(None, "user_version", 99)?))
             .expect("pretend newer");
     }
@@ -210,7 +209,7 @@ fn a_damaged_registry_is_refused() {
 #[test]
 fn a_failed_write_leaves_nothing_behind() {
     let (_dir, r) = registry();
-    r.create_vendor(&draft()).expect("create");
+    r.add_vendor(&draft()).expect("create");
     let before = dump(&r);
     let result: etalase::Result<()> = r.write(|tx, stamp| {
         tx.execute(

@@ -1,7 +1,7 @@
 //! Shared test fixtures.
 
 use etalase::Registry;
-use etalase::vendor::VendorDraft;
+use etalase::vendor::{Duplicates, Vendor, VendorDraft};
 use tempfile::TempDir;
 
 /// A registry in a fresh temporary data directory (deleted when the TempDir drops).
@@ -45,4 +45,15 @@ pub fn dump(registry: &Registry) -> String {
             Ok(out)
         })
         .expect("dump the registry")
+}
+
+/// Saves a vendor even if it resembles another: most tests reuse one phone number on purpose.
+pub trait AddVendor {
+    fn add_vendor(&self, draft: &VendorDraft) -> etalase::Result<Vendor>;
+}
+
+impl AddVendor for Registry {
+    fn add_vendor(&self, draft: &VendorDraft) -> etalase::Result<Vendor> {
+        self.create_vendor(draft, Duplicates::Allow)
+    }
 }

@@ -3,7 +3,7 @@
 use etalase::Error;
 use etalase::vendor::{VendorDraft, VendorPatch, VendorQuery};
 
-use crate::support::{draft, dump, registry};
+use crate::support::{AddVendor, draft, dump, registry};
 
 fn fields(err: &Error) -> Vec<&str> {
     err.fields().iter().map(|f| f.field.as_str()).collect()
@@ -13,7 +13,7 @@ fn fields(err: &Error) -> Vec<&str> {
 fn a_vendor_is_registered_normalised_and_stamped() {
     let (_dir, r) = registry();
     let v = r
-        .create_vendor(&VendorDraft {
+        .add_vendor(&VendorDraft {
             name: "  Kue   Basah\tBu Siti ".into(),
             phone: "+62 812-3456-7890".into(),
             kecamatan: "tebet".into(),
@@ -49,7 +49,7 @@ fn bad_input_is_refused_naming_every_field_and_nothing_is_written() {
     let (_dir, r) = registry();
     let before = dump(&r);
     let err = r
-        .create_vendor(&VendorDraft {
+        .add_vendor(&VendorDraft {
             name: "".into(),
             owner: "   ".into(),
             phone: "12ab".into(),
@@ -92,7 +92,7 @@ fn hostile_text_is_refused_or_stored_literally() {
         (&"x".repeat(121) as &str, "name"),
     ] {
         let err = r
-            .create_vendor(&VendorDraft {
+            .add_vendor(&VendorDraft {
                 name: name.into(),
                 ..draft()
             })
@@ -101,7 +101,7 @@ fn hostile_text_is_refused_or_stored_literally() {
     }
     let sql = "'); DROP TABLE vendor;--";
     let v = r
-        .create_vendor(&VendorDraft {
+        .add_vendor(&VendorDraft {
             name: sql.into(),
             ..draft()
         })
@@ -109,7 +109,7 @@ fn hostile_text_is_refused_or_stored_literally() {
     assert_eq!(r.get_vendor(&v.id).expect("get").name, sql);
     // NFD input is stored as NFC, so the same name typed two ways is one name.
     let nfd = r
-        .create_vendor(&VendorDraft {
+        .add_vendor(&VendorDraft {
             name: "Cafe\u{301} Betawi".into(),
             ..draft()
         })
@@ -120,12 +120,12 @@ fn hostile_text_is_refused_or_stored_literally() {
 #[test]
 fn search_treats_wildcards_literally() {
     let (_dir, r) = registry();
-    r.create_vendor(&VendorDraft {
+    r.add_vendor(&VendorDraft {
         name: "Diskon 50% Bu Ani".into(),
         ..draft()
     })
     .expect("a");
-    r.create_vendor(&VendorDraft {
+    r.add_vendor(&VendorDraft {
         name: "Batik Pak Budi".into(),
         ..draft()
     })
@@ -156,7 +156,7 @@ fn lists_filter_sort_and_page() {
         ("Anyaman", "Tebet", "fesyen-kerajinan"),
         ("Batik", "31.71.01", "fesyen-kerajinan"),
     ] {
-        r.create_vendor(&VendorDraft {
+        r.add_vendor(&VendorDraft {
             name: name.into(),
             kecamatan: kec.into(),
             category: cat.into(),
@@ -211,7 +211,7 @@ fn lists_filter_sort_and_page() {
 #[test]
 fn edits_validate_and_change_only_what_they_name() {
     let (_dir, r) = registry();
-    let v = r.create_vendor(&draft()).expect("create");
+    let v = r.add_vendor(&draft()).expect("create");
     let edited = r
         .update_vendor(
             &v.id,
@@ -249,7 +249,7 @@ fn edits_validate_and_change_only_what_they_name() {
 #[test]
 fn archiving_hides_a_vendor_and_restoring_brings_it_back() {
     let (_dir, r) = registry();
-    let v = r.create_vendor(&draft()).expect("create");
+    let v = r.add_vendor(&draft()).expect("create");
     assert!(r.archive_vendor(&v.id).expect("archive").archived);
     assert_eq!(
         r.list_vendors(&VendorQuery::default()).expect("list").total,

@@ -113,3 +113,28 @@ test("archiving asks first, then can be undone", async () => {
   await undo.click();
   await session.waitFor("the undo to land", () => vendors()[0]?.archived === false);
 });
+
+test("a vendor whose phone matches an existing one shows the duplicate panel", async () => {
+  await (await session.find('a[href="#/vendors"]')).click();
+  await (await session.find('[data-testid="new-vendor"]')).click();
+  await (await session.find('[data-testid="field-name"]')).type("Jamu Gendong Wati");
+  await (await session.find('[data-testid="field-owner"]')).type("Wati Lestari");
+  // The same number as the vendor registered above, written the international way.
+  await (await session.find('[data-testid="field-phone"]')).type("+62 812 3456 7890");
+  await (await session.find('[data-testid="field-city"] option[value="31.75"]')).click();
+  await (await session.find('[data-testid="field-kecamatan"] option[value="31.75.06"]')).click();
+  await (await session.find('[data-testid="category-kesehatan"]')).click();
+  await (await session.find('[data-testid="save-vendor"]')).click();
+
+  const panel = await session.waitFor("the duplicate panel", async () => {
+    const text = await (await session.find('[data-testid="duplicate-panel"]', { timeout: 500 })).text();
+    return text || false;
+  });
+  assert.match(panel, /Mungkin sudah terdaftar/);
+  assert.match(panel, /Kue Lapis/, "names the existing vendor");
+  assert.match(panel, /Nomor HP sama/, "says why");
+  assert.equal(vendors().length, 1, "nothing is saved before the person decides");
+
+  await (await session.find('[data-testid="save-anyway"]')).click();
+  await session.waitFor("the second vendor to be saved", () => vendors().length === 2);
+});

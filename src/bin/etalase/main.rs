@@ -82,7 +82,9 @@ fn main() -> ExitCode {
         Err(e) => {
             output::print_error(&e, lang);
             match e {
-                Error::Invalid(_) | Error::NotFound { .. } => ExitCode::from(2),
+                Error::Invalid(_) | Error::NotFound { .. } | Error::PossibleDuplicates(_) => {
+                    ExitCode::from(2)
+                }
                 _ => ExitCode::FAILURE,
             }
         }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use etalase::category::Category;
-use etalase::vendor::Vendor;
+use etalase::vendor::{DuplicatePair, Vendor};
 use etalase::{Error, Lang, RegistryInfo, region};
 
 pub fn json<T: Serialize + ?Sized>(value: &T) {
@@ -25,7 +25,46 @@ pub fn print_error(e: &Error, lang: Lang) {
                 eprintln!("{word}: {}: {}", f.field, f.message.get(lang));
             }
         }
+        Error::PossibleDuplicates(found) => {
+            eprintln!("{word}: {}", e.message(lang));
+            for c in found {
+                let v = &c.vendor;
+                eprintln!(
+                    "  {}  {} / {} / {} / {}",
+                    v.id, v.name, v.owner, v.phone, v.kecamatan
+                );
+                for r in &c.reasons {
+                    eprintln!("      {}", r.text.get(lang));
+                }
+            }
+            match lang {
+                Lang::Id => {
+                    eprintln!("Bila ini memang usaha lain, simpan dengan --allow-duplicate.")
+                }
+                Lang::En => {
+                    eprintln!("If this really is another business, save with --allow-duplicate.")
+                }
+            }
+        }
         _ => eprintln!("{word}: {}", e.message(lang)),
+    }
+}
+
+pub fn duplicate_pairs(pairs: &[DuplicatePair], lang: Lang) {
+    for p in pairs {
+        println!("{}  {}  ({})", p.first.id, p.first.name, p.first.kecamatan);
+        println!(
+            "{}  {}  ({})",
+            p.second.id, p.second.name, p.second.kecamatan
+        );
+        for r in &p.reasons {
+            println!("    {}", r.text.get(lang));
+        }
+        println!();
+    }
+    match lang {
+        Lang::Id => println!("{} pasangan yang mungkin ganda", pairs.len()),
+        Lang::En => println!("{} likely duplicate pairs", pairs.len()),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use etalase::vendor::{VendorDraft, VendorPatch, VendorQuery};
+use etalase::vendor::{Duplicates, VendorDraft, VendorPatch, VendorQuery};
 use etalase::{Lang, Registry, Result};
 
 use crate::output;
@@ -13,6 +13,14 @@ pub enum VendorCommand {
     Add {
         #[command(flatten)]
         fields: Fields,
+        /// Save even if the vendor looks like one already registered.
+        #[arg(long)]
+        allow_duplicate: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List likely duplicate pairs across the registry, with their reasons.
+    Dupes {
         #[arg(long)]
         json: bool,
     },
@@ -93,14 +101,24 @@ pub struct OptionalFields {
 
 pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
     match cmd {
-        VendorCommand::Add { fields, json } => {
-            let vendor = registry.create_vendor(&VendorDraft {
+        VendorCommand::Add {
+            fields,
+            allow_duplicate,
+            json,
+        } => {
+            let policy = if allow_duplicate {
+                Duplicates::Allow
+            } else {
+                Duplicates::Refuse
+            };
+            let draft = VendorDraft {
                 name: fields.name,
                 owner: fields.owner,
                 phone: fields.phone,
                 kecamatan: fields.kecamatan,
                 category: fields.category,
-            })?;
+            };
+            let vendor = registry.create_vendor(&draft, policy)?;
             if json {
                 output::json(&vendor);
             } else {
@@ -140,6 +158,14 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
                 output::json(&page.items);
             } else {
                 output::vendor_table(&page.items, page.total, lang);
+            }
+        }
+        VendorCommand::Dupes { json } => {
+            let pairs = registry.duplicate_report()?;
+            if json {
+                output::json(&pairs);
+            } else {
+                output::duplicate_pairs(&pairs, lang);
             }
         }
         VendorCommand::Show { id, json } => {

@@ -15,7 +15,11 @@ field: string,
  */
 code: string, message: Text, };
 
-export type ErrorPayload = { code: string, message: Text, fields: Array<FieldError>, };
+export type ErrorPayload = { code: string, message: Text, fields: Array<FieldError>, 
+/**
+ * For `possible_duplicates`: the existing vendors the new one may be.
+ */
+duplicates: Array<DuplicateCandidate>, };
 
 export type Category = { 
 /**
@@ -104,6 +108,22 @@ by_category: Array<Count>,
  * Active vendors per regency/city, in code order, zero counts included.
  */
 by_city: Array<Count>, };
+
+export type Duplicates = "refuse" | "allow";
+
+export type DuplicateReason = { 
+/**
+ * `same_phone` or `similar_name`.
+ */
+code: string, text: Text, };
+
+export type DuplicateCandidate = { vendor: Vendor, 
+/**
+ * 0–1: how alike the business names are after normalising.
+ */
+name_score: number, reasons: Array<DuplicateReason>, };
+
+export type DuplicatePair = { first: Vendor, second: Vendor, name_score: number, reasons: Array<DuplicateReason>, };
 
 export type RegionTree = { province: string, cities: Array<CityNode>, };
 

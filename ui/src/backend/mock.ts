@@ -4,6 +4,7 @@ import type { Backend } from "./types";
 import { BackendError } from "./types";
 import type {
   Category,
+  Duplicates,
   ErrorPayload,
   RegionTree,
   RegistryInfo,
@@ -69,6 +70,7 @@ export class MockBackend implements Backend {
         code: "not_found",
         message: { id: `Pelaku usaha ${id} tidak ditemukan.`, en: `vendor ${id} was not found.` },
         fields: [],
+        duplicates: [],
       });
     }
     return v;
@@ -133,8 +135,8 @@ export class MockBackend implements Backend {
       return { items: matched.slice(query.offset, query.offset + query.limit), total: matched.length };
     });
   getVendor = (id: string) => this.answer("getVendor", [id], () => this.find(id));
-  createVendor = (draft: VendorDraft) =>
-    this.answer("createVendor", [draft], () => {
+  createVendor = (draft: VendorDraft, duplicates: Duplicates) =>
+    this.answer("createVendor", [draft, duplicates], () => {
       const v = this.fromDraft(`mock-${this.vendors.length + 1}`, draft, Date.now());
       this.vendors.push(v);
       return v;

@@ -3,6 +3,7 @@ import type { Backend } from "./types";
 import { BackendError } from "./types";
 import type {
   Category,
+  Duplicates,
   RegionTree,
   RegistryInfo,
   Vendor,
@@ -27,7 +28,8 @@ export class TauriBackend implements Backend {
   vendorStats = () => call<VendorStats>("vendor_stats");
   listVendors = (query: VendorQuery) => call<VendorPage>("list_vendors", { query });
   getVendor = (id: string) => call<Vendor>("get_vendor", { id });
-  createVendor = (draft: VendorDraft) => call<Vendor>("create_vendor", { draft });
+  createVendor = (draft: VendorDraft, duplicates: Duplicates) =>
+    call<Vendor>("create_vendor", { draft, duplicates });
   updateVendor = (id: string, draft: VendorDraft) => call<Vendor>("update_vendor", { id, draft });
   archiveVendor = (id: string) => call<Vendor>("archive_vendor", { id });
   restoreVendor = (id: string) => call<Vendor>("restore_vendor", { id });

@@ -1,5 +1,7 @@
 import type {
   Category,
+  DuplicateCandidate,
+  Duplicates,
   ErrorPayload,
   FieldError,
   RegionTree,
@@ -20,7 +22,8 @@ export interface Backend {
   vendorStats(): Promise<VendorStats>;
   listVendors(query: VendorQuery): Promise<VendorPage>;
   getVendor(id: string): Promise<Vendor>;
-  createVendor(draft: VendorDraft): Promise<Vendor>;
+  /** Refuses a possible duplicate (error code `possible_duplicates`) unless `duplicates` is "allow". */
+  createVendor(draft: VendorDraft, duplicates: Duplicates): Promise<Vendor>;
   updateVendor(id: string, draft: VendorDraft): Promise<Vendor>;
   archiveVendor(id: string): Promise<Vendor>;
   restoreVendor(id: string): Promise<Vendor>;
@@ -34,12 +37,14 @@ export class BackendError extends Error {
   readonly code: string;
   readonly text: Text;
   readonly fields: FieldError[];
+  readonly duplicates: DuplicateCandidate[];
 
   constructor(payload: ErrorPayload) {
     super(payload.message.en);
     this.code = payload.code;
     this.text = payload.message;
     this.fields = payload.fields;
+    this.duplicates = payload.duplicates ?? [];
   }
 
   /** Anything thrown by a call, made into a BackendError. */
@@ -51,6 +56,7 @@ export class BackendError extends Error {
       code: "internal",
       message: { id: `Kesalahan tak terduga: ${message}`, en: `Unexpected error: ${message}` },
       fields: [],
+      duplicates: [],
     });
   }
 }

@@ -82,6 +82,7 @@ describe("VendorForm", () => {
       fields: [
         { field: "phone", code: "invalid_phone", message: { id: "Nomor HP \"12ab\" tidak valid", en: "Mobile number \"12ab\" is not valid" } },
       ],
+      duplicates: [],
     });
     render(VendorForm);
     await fireEvent.input(screen.getByTestId("field-phone"), { target: { value: "12ab" } });
@@ -90,5 +91,31 @@ describe("VendorForm", () => {
     expect(screen.getByTestId("field-phone").getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByTestId("form-error").textContent).toContain("Belum tersimpan");
     expect(mock.vendors).toHaveLength(2);
+  });
+
+  it("shows possible duplicates and saves only when the person says it is another business", async () => {
+    const existing = mock.vendors[0];
+    mock.failNext({
+      code: "possible_duplicates",
+      message: { id: "Belum disimpan", en: "Not saved" },
+      fields: [],
+      duplicates: [
+        {
+          vendor: existing,
+          name_score: 0.4,
+          reasons: [{ code: "same_phone", text: { id: "Nomor HP sama (+6281234567890)", en: "Same mobile number" } }],
+        },
+      ],
+    });
+    render(VendorForm);
+    await fireEvent.click(screen.getByTestId("save-vendor"));
+    const panel = await screen.findByTestId("duplicate-panel");
+    expect(panel.textContent).toContain(existing.name);
+    expect(panel.textContent).toContain("Nomor HP sama");
+    expect(mock.vendors).toHaveLength(2);
+    await fireEvent.click(screen.getByTestId("save-anyway"));
+    await waitFor(() => expect(mock.vendors).toHaveLength(3));
+    const calls = mock.calls.filter((c) => c.method === "createVendor").map((c) => c.args[1]);
+    expect(calls).toEqual(["refuse", "allow"]);
   });
 });

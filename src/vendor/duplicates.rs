@@ -1,0 +1,333 @@
+//! Possible duplicates, caught before a vendor is saved (and reported across the registry).
+//!
+//! Two records are likely the same business when they share a mobile number, or when their
+//! business names are nearly the same in the same kecamatan once legal-form words (CV, UD, PT),
+//! shop words (Toko, Warung), case, punctuation, spacing and the old Indonesian spelling
+//! (Djaja, Tjahaja, Soerabaja) are set aside.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::params;
+use serde::Serialize;
+use ts_rs::TS;
+use unicode_normalization::UnicodeNormalization;
+
+use super::{ValidVendor, Vendor};
+use crate::error::Result;
+use crate::registry::Registry;
+use crate::text::Text;
+
+/// Names at least this similar (0–1) in the same kecamatan are flagged.
+pub const NAME_THRESHOLD: f64 = 0.82;
+
+/// Words that say what kind of business it is, not which one.
+const GENERIC_WORDS: &[&str] = &[
+    "cv", "ud", "pt", "tbk", "persero", "koperasi", "kop", "toko", "tk", "warung", "warteg",
+    "kedai", "usaha", "dagang", "home", "industri", "industry",
+];
+
+/// Why a vendor looks like another.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DuplicateReason {
+    /// `same_phone` or `similar_name`.
+    pub code: String,
+    pub text: Text,
+}
+
+/// An existing vendor that may be the one being registered.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DuplicateCandidate {
+    pub vendor: Vendor,
+    /// 0–1: how alike the business names are after normalising.
+    pub name_score: f64,
+    pub reasons: Vec<DuplicateReason>,
+}
+
+/// A likely duplicate pair in the whole registry.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DuplicatePair {
+    pub first: Vendor,
+    pub second: Vendor,
+    pub name_score: f64,
+    pub reasons: Vec<DuplicateReason>,
+}
+
+/// Converts one word from the pre-1972 spelling when it carries its marks (dj, tj, oe, nj, sj):
+/// "djaja" → "jaya", "tjahaja" → "cahaya", "soerabaja" → "surabaya". Modern words are left as
+/// they are, so "jaya" stays "jaya".
+fn modern_spelling(word: &str) -> String {
+    let old = ["dj", "tj", "oe", "nj", "sj"]
+        .iter()
+        .any(|m| word.contains(m));
+    if !old {
+        return word.to_owned();
+    }
+    // In the old spelling a lone "j" is today's "y"; mark the real j's first.
+    word.replace("dj", "\u{1}")
+        .replace("tj", "c")
+        .replace("oe", "u")
+        .replace("nj", "ny")
+        .replace("sj", "sy")
+        .replace('j', "y")
+        .replace('\u{1}', "j")
+}
+
+/// The comparable core of a business name.
+pub fn normalise_name(name: &str) -> String {
+    let folded: String = name
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let words: Vec<String> = folded
+        .split_whitespace()
+        .filter(|w| !GENERIC_WORDS.contains(w))
+        .map(modern_spelling)
+        .collect();
+    if words.is_empty() {
+        // A name made only of generic words ("Toko") is still compared as itself.
+        return folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    words.join(" ")
+}
+
+fn bigrams(s: &str) -> HashMap<(char, char), u32> {
+    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = HashMap::new();
+    for pair in chars.windows(2) {
+        *out.entry((pair[0], pair[1])).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Sørensen–Dice similarity of two normalised names' letter pairs, 0–1 (1 = the same).
+pub fn name_similarity(a: &str, b: &str) -> f64 {
+    let (na, nb) = (normalise_name(a), normalise_name(b));
+    similarity_of_normalised(&na, &nb)
+}
+
+fn similarity_of_normalised(na: &str, nb: &str) -> f64 {
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    if compact(na) == compact(nb) {
+        return 1.0;
+    }
+    let (ba, bb) = (bigrams(na), bigrams(nb));
+    let total: u32 = ba.values().sum::<u32>() + bb.values().sum::<u32>();
+    if total == 0 {
+        return 0.0;
+    }
+    let shared: u32 = ba
+        .iter()
+        .map(|(k, n)| (*n).min(*bb.get(k).unwrap_or(&0)))
+        .sum();
+    f64::from(2 * shared) / f64::from(total)
+}
+
+fn same_phone(phone: &str) -> DuplicateReason {
+    DuplicateReason {
+        code: "same_phone".into(),
+        text: Text::new(
+            format!("Nomor HP sama ({phone})"),
+            format!("Same mobile number ({phone})"),
+        ),
+    }
+}
+
+fn similar_name(score: f64) -> DuplicateReason {
+    let pct = (score * 100.0).round();
+    DuplicateReason {
+        code: "similar_name".into(),
+        text: Text::new(
+            format!("Nama usaha mirip ({pct}%) di kecamatan yang sama"),
+            format!("Similar business name ({pct}%) in the same kecamatan"),
+        ),
+    }
+}
+
+impl Registry {
+    /// Existing vendors (archived ones included) that may be the vendor about to be saved,
+    /// most alike first. `except` leaves out the vendor being edited.
+    pub(crate) fn duplicates_of(
+        &self,
+        v: &ValidVendor,
+        except: Option<&str>,
+    ) -> Result<Vec<DuplicateCandidate>> {
+        let wanted = normalise_name(&v.name);
+        let ids: Vec<String> = self.read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT id, business_name, phone FROM vendor
+                 WHERE deleted_at IS NULL AND (phone = ?1 OR kecamatan_code = ?2)",
+            )?;
+            let rows = stmt.query_map(params![v.phone, v.kecamatan_code], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            let mut ids = Vec::new();
+            for row in rows {
+                let (id, name, phone) = row?;
+                let alike = phone == v.phone
+                    || similarity_of_normalised(&wanted, &normalise_name(&name)) >= NAME_THRESHOLD;
+                if alike && Some(id.as_str()) != except {
+                    ids.push(id);
+                }
+            }
+            Ok(ids)
+        })?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let vendor = self.get_vendor(&id)?;
+            let score = similarity_of_normalised(&wanted, &normalise_name(&vendor.name));
+            let mut reasons = Vec::new();
+            if vendor.phone == v.phone {
+                reasons.push(same_phone(&vendor.phone));
+            }
+            if vendor.kecamatan_code == v.kecamatan_code && score >= NAME_THRESHOLD {
+                reasons.push(similar_name(score));
+            }
+            out.push(DuplicateCandidate {
+                vendor,
+                name_score: score,
+                reasons,
+            });
+        }
+        out.sort_by(|a, b| {
+            b.reasons
+                .len()
+                .cmp(&a.reasons.len())
+                .then(b.name_score.total_cmp(&a.name_score))
+        });
+        Ok(out)
+    }
+
+    /// Likely duplicate pairs across the whole registry: shared mobile numbers, and nearly the
+    /// same business name within a kecamatan.
+    pub fn duplicate_report(&self) -> Result<Vec<DuplicatePair>> {
+        struct Row {
+            id: String,
+            phone: String,
+            kecamatan: String,
+            norm: String,
+        }
+        let rows: Vec<Row> = self.read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT id, business_name, phone, kecamatan_code FROM vendor
+                 WHERE deleted_at IS NULL ORDER BY kecamatan_code, id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(Row {
+                    id: r.get(0)?,
+                    norm: normalise_name(&r.get::<_, String>(1)?),
+                    phone: r.get(2)?,
+                    kecamatan: r.get(3)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })?;
+        let mut pairs: HashMap<(usize, usize), (f64, Vec<DuplicateReason>)> = HashMap::new();
+        // Shared phones, registry-wide.
+        let mut by_phone: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            by_phone.entry(&r.phone).or_default().push(i);
+        }
+        for group in by_phone.values().filter(|g| g.len() > 1) {
+            for (a, &i) in group.iter().enumerate() {
+                for &j in &group[a + 1..] {
+                    let score = similarity_of_normalised(&rows[i].norm, &rows[j].norm);
+                    pairs
+                        .entry((i, j))
+                        .or_insert((score, Vec::new()))
+                        .1
+                        .push(same_phone(&rows[i].phone));
+                }
+            }
+        }
+        // Similar names, within each kecamatan (rows are sorted by kecamatan).
+        let mut start = 0;
+        while start < rows.len() {
+            let end = rows[start..]
+                .iter()
+                .position(|r| r.kecamatan != rows[start].kecamatan)
+                .map_or(rows.len(), |n| start + n);
+            for i in start..end {
+                for j in i + 1..end {
+                    let score = similarity_of_normalised(&rows[i].norm, &rows[j].norm);
+                    if score >= NAME_THRESHOLD {
+                        pairs
+                            .entry((i, j))
+                            .or_insert((score, Vec::new()))
+                            .1
+                            .push(similar_name(score));
+                    }
+                }
+            }
+            start = end;
+        }
+        let mut keys: Vec<_> = pairs.keys().copied().collect();
+        keys.sort_unstable();
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(keys.len());
+        for (i, j) in keys {
+            if !seen.insert((i, j)) {
+                continue;
+            }
+            let (score, reasons) = pairs.remove(&(i, j)).unwrap_or_default();
+            out.push(DuplicatePair {
+                first: self.get_vendor(&rows[i].id)?,
+                second: self.get_vendor(&rows[j].id)?,
+                name_score: score,
+                reasons,
+            });
+        }
+        out.sort_by(|a, b| {
+            b.reasons
+                .len()
+                .cmp(&a.reasons.len())
+                .then(b.name_score.total_cmp(&a.name_score))
+        });
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legal_forms_case_punctuation_and_spacing_do_not_matter() {
+        assert_eq!(normalise_name("CV. Berkah Jaya"), "berkah jaya");
+        assert_eq!(normalise_name("berkah  jaya"), "berkah jaya");
+        assert_eq!(normalise_name("Toko BERKAH-JAYA"), "berkah jaya");
+        assert_eq!(name_similarity("CV. Berkah Jaya", "berkah jaya"), 1.0);
+        assert_eq!(name_similarity("Warung Berkahjaya", "UD Berkah Jaya"), 1.0);
+    }
+
+    #[test]
+    fn the_old_spelling_meets_the_new() {
+        assert_eq!(normalise_name("Toko Djaja"), "jaya");
+        assert_eq!(normalise_name("Tjahaja Baroe"), "cahaya baru");
+        assert_eq!(normalise_name("Soerabaja Snack"), "surabaya snack");
+        assert_eq!(
+            normalise_name("Jaya Abadi"),
+            "jaya abadi",
+            "modern words stay as they are"
+        );
+        assert_eq!(name_similarity("Kue Djaja", "Kue Jaya"), 1.0);
+    }
+
+    #[test]
+    fn small_typos_score_high_and_different_businesses_low() {
+        assert!(name_similarity("Kue Basah Bu Siti", "Kue Basa Bu Siti") >= NAME_THRESHOLD);
+        assert!(name_similarity("Sambal Roa Ibu Ani", "Sambal Roa Bu Ani") >= NAME_THRESHOLD);
+        assert!(name_similarity("Kue Basah Bu Siti", "Batik Betawi Pak Budi") < 0.4);
+        assert!(name_similarity("Jamu Gendong Siti", "Jamu Gendong Wati") < NAME_THRESHOLD);
+    }
+
+    #[test]
+    fn accents_are_folded() {
+        assert_eq!(normalise_name("Café Betawi"), "cafe betawi");
+    }
+}
