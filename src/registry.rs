@@ -77,6 +77,7 @@ impl Registry {
         store::quick_check(&writer, &path)?;
         store::migrations::migrate(&mut writer, &path)?;
         let device_id = ensure_device_id(&mut writer)?;
+        ensure_search_index(&mut writer)?;
         let last_time =
             writer.query_row("SELECT coalesce(max(updated_at), 0) FROM vendor", [], |r| {
                 r.get::<_, i64>(0)
@@ -237,4 +238,22 @@ fn ensure_device_id(conn: &mut Connection) -> Result<String> {
     };
     tx.commit()?;
     Ok(id)
+}
+
+/// Rebuilds the search index when it was made by another version of the indexing rules (or
+/// never made, as right after the migration that adds it).
+fn ensure_search_index(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: Option<String> = tx
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'search_index_version'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if version.as_deref() != Some(crate::vendor::search::INDEX_VERSION) {
+        crate::vendor::search::rebuild(&tx)?;
+    }
+    tx.commit()?;
+    Ok(())
 }

@@ -48,7 +48,9 @@ pub async fn create_vendor(
     draft: VendorDraft,
     duplicates: Duplicates,
 ) -> Answer<Vendor> {
-    state.blocking(move |r| r.create_vendor(&draft, duplicates)).await
+    state
+        .blocking(move |r| r.create_vendor(&draft, duplicates))
+        .await
 }
 
 #[tauri::command]

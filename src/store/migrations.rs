@@ -10,7 +10,10 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 /// (version, SQL). Version N's SQL takes a registry from N-1 to N.
-pub const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/0001_init.sql")),
+    (2, include_str!("migrations/0002_vendor_search.sql")),
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

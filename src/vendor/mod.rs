@@ -5,6 +5,7 @@
 
 mod duplicates;
 mod queries;
+pub mod search;
 mod validate;
 
 pub use duplicates::{

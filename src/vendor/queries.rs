@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::search;
 use super::{
     Count, Duplicates, MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch,
     VendorQuery, VendorStats,
@@ -92,6 +93,7 @@ impl Registry {
                     stamp.device
                 ],
             )?;
+            search::index(tx, &id)?;
             get(tx, &id)
         })
     }
@@ -121,6 +123,7 @@ impl Registry {
                     stamp.time,
                     stamp.device
                 ])?;
+                search::index(tx, id)?;
             }
             ids.iter().map(|id| get(tx, id)).collect()
         })
@@ -161,6 +164,7 @@ impl Registry {
                     stamp.device
                 ],
             )?;
+            search::index(tx, id)?;
             get(tx, id)
         })
     }
@@ -207,19 +211,43 @@ impl Registry {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        let search = query
+        // Words go through the full-text index; a phone fragment matches stored numbers; a
+        // search of symbols only ("50%") falls back to a literal match on the names.
+        let typed = query
             .search
             .as_deref()
             .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(like_pattern);
+            .filter(|s| !s.is_empty());
+        let fts = typed.and_then(search::fts_query);
+        let phone = typed
+            .and_then(search::phone_fragment)
+            .map(|d| like_pattern(&d));
+        let literal = typed.filter(|_| fts.is_none()).map(like_pattern);
         let limit = query.limit.min(MAX_PAGE);
-        let filter = "deleted_at IS NULL AND (?1 OR archived_at IS NULL)
+        // FTS5 refuses `MATCH NULL` even where it would not matter, so the clause is one of two
+        // constant texts; both use ?4 so the parameters keep their numbers.
+        let fts_clause = if fts.is_some() {
+            "seq IN (SELECT rowid FROM vendor_search WHERE vendor_search MATCH ?4)"
+        } else {
+            "?4 IS NOT NULL"
+        };
+        let filter = format!(
+            "deleted_at IS NULL AND (?1 OR archived_at IS NULL)
              AND (?2 IS NULL OR kecamatan_code = ?2) AND (?3 IS NULL OR category_slug = ?3)
-             AND (?4 IS NULL OR business_name LIKE ?4 ESCAPE '\\' OR owner_name LIKE ?4 ESCAPE '\\'
-                  OR phone LIKE ?4 ESCAPE '\\')";
+             AND ((?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL)
+                  OR {fts_clause}
+                  OR phone LIKE ?5 ESCAPE '\\'
+                  OR business_name LIKE ?6 ESCAPE '\\' OR owner_name LIKE ?6 ESCAPE '\\')"
+        );
         self.read(|conn| {
-            let args = params![query.include_archived, kecamatan, category, search];
+            let args = params![
+                query.include_archived,
+                kecamatan,
+                category,
+                fts,
+                phone,
+                literal
+            ];
             let total: u32 = conn.query_row(
                 &format!("SELECT count(*) FROM vendor WHERE {filter}"),
                 args,
@@ -227,7 +255,7 @@ impl Registry {
             )?;
             let mut stmt = conn.prepare(&format!(
                 "SELECT {COLUMNS} FROM vendor WHERE {filter}
-                 ORDER BY business_name COLLATE NOCASE, id LIMIT ?5 OFFSET ?6"
+                 ORDER BY business_name COLLATE NOCASE, id LIMIT ?7 OFFSET ?8"
             ))?;
             let items = stmt
                 .query_map(
@@ -235,7 +263,9 @@ impl Registry {
                         query.include_archived,
                         kecamatan,
                         category,
-                        search,
+                        fts,
+                        phone,
+                        literal,
                         limit,
                         query.offset
                     ],

@@ -6,6 +6,7 @@ mod crash;
 mod demo;
 mod duplicates;
 mod regions;
+mod search;
 mod shell_config;
 mod store;
 mod support;

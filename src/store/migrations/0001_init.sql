@@ -28,7 +28,9 @@ INSERT INTO category (slug, name_id, name_en, rotation, created_at, updated_at, 
     ('kesehatan',        'Produk Kesehatan',     'Health products',        4, 0, 0, 'seed');
 
 CREATE TABLE vendor (
-    id             TEXT PRIMARY KEY,
+    -- A local key that VACUUM never renumbers (the search index refers to it); never exchanged.
+    seq            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,
     business_name  TEXT NOT NULL CHECK (length(business_name) BETWEEN 1 AND 120),
     owner_name     TEXT NOT NULL CHECK (length(owner_name) BETWEEN 1 AND 120),
     phone          TEXT NOT NULL CHECK (phone GLOB '+628[0-9]*'),
