@@ -5,7 +5,7 @@
 //! shop words (Toko, Warung), case, punctuation, spacing and the old Indonesian spelling
 //! (Djaja, Tjahaja, Soerabaja) are set aside.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rusqlite::params;
 use serde::Serialize;
@@ -92,36 +92,76 @@ pub fn normalise_name(name: &str) -> String {
     words.join(" ")
 }
 
-fn bigrams(s: &str) -> HashMap<(char, char), u32> {
-    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut out = HashMap::new();
-    for pair in chars.windows(2) {
-        *out.entry((pair[0], pair[1])).or_insert(0) += 1;
-    }
-    out
+/// A normalised name prepared for comparison: its letters without spaces, and its sorted
+/// letter pairs with their counts.
+struct Grams {
+    compact: String,
+    pairs: Vec<(u64, u32)>,
+    total: u32,
 }
 
-/// Sørensen–Dice similarity of two normalised names' letter pairs, 0–1 (1 = the same).
+impl Grams {
+    fn of(normalised: &str) -> Grams {
+        let chars: Vec<char> = normalised.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut keys: Vec<u64> = chars
+            .windows(2)
+            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+            .collect();
+        keys.sort_unstable();
+        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
+        for k in keys {
+            match pairs.last_mut() {
+                Some((last, n)) if *last == k => *n += 1,
+                _ => pairs.push((k, 1)),
+            }
+        }
+        Grams {
+            compact: chars.into_iter().collect(),
+            total: pairs.iter().map(|p| p.1).sum(),
+            pairs,
+        }
+    }
+
+    /// Sørensen–Dice similarity of the letter pairs, 0–1 (1 = the same).
+    fn similarity(&self, other: &Grams) -> f64 {
+        if self.compact == other.compact {
+            return 1.0;
+        }
+        let total = self.total + other.total;
+        if total == 0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0u32);
+        while i < self.pairs.len() && j < other.pairs.len() {
+            let (a, b) = (self.pairs[i], other.pairs[j]);
+            match a.0.cmp(&b.0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += a.1.min(b.1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        f64::from(2 * shared) / f64::from(total)
+    }
+
+    /// Whether the sizes alone rule out reaching `threshold` (Dice can be at most
+    /// 2·min/(a+b)), so most pairs are skipped without comparing.
+    fn cannot_reach(&self, other: &Grams, threshold: f64) -> bool {
+        let (a, b) = (f64::from(self.total), f64::from(other.total));
+        a + b > 0.0 && 2.0 * a.min(b) / (a + b) < threshold && self.compact != other.compact
+    }
+}
+
+/// Sørensen–Dice similarity of two names' letter pairs after normalising, 0–1 (1 = the same).
 pub fn name_similarity(a: &str, b: &str) -> f64 {
-    let (na, nb) = (normalise_name(a), normalise_name(b));
-    similarity_of_normalised(&na, &nb)
+    similarity_of_normalised(&normalise_name(a), &normalise_name(b))
 }
 
 fn similarity_of_normalised(na: &str, nb: &str) -> f64 {
-    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    if compact(na) == compact(nb) {
-        return 1.0;
-    }
-    let (ba, bb) = (bigrams(na), bigrams(nb));
-    let total: u32 = ba.values().sum::<u32>() + bb.values().sum::<u32>();
-    if total == 0 {
-        return 0.0;
-    }
-    let shared: u32 = ba
-        .iter()
-        .map(|(k, n)| (*n).min(*bb.get(k).unwrap_or(&0)))
-        .sum();
-    f64::from(2 * shared) / f64::from(total)
+    Grams::of(na).similarity(&Grams::of(nb))
 }
 
 fn same_phone(phone: &str) -> DuplicateReason {
@@ -210,7 +250,7 @@ impl Registry {
             id: String,
             phone: String,
             kecamatan: String,
-            norm: String,
+            grams: Grams,
         }
         let rows: Vec<Row> = self.read(|c| {
             let mut stmt = c.prepare(
@@ -220,7 +260,7 @@ impl Registry {
             let rows = stmt.query_map([], |r| {
                 Ok(Row {
                     id: r.get(0)?,
-                    norm: normalise_name(&r.get::<_, String>(1)?),
+                    grams: Grams::of(&normalise_name(&r.get::<_, String>(1)?)),
                     phone: r.get(2)?,
                     kecamatan: r.get(3)?,
                 })
@@ -236,7 +276,7 @@ impl Registry {
         for group in by_phone.values().filter(|g| g.len() > 1) {
             for (a, &i) in group.iter().enumerate() {
                 for &j in &group[a + 1..] {
-                    let score = similarity_of_normalised(&rows[i].norm, &rows[j].norm);
+                    let score = rows[i].grams.similarity(&rows[j].grams);
                     pairs
                         .entry((i, j))
                         .or_insert((score, Vec::new()))
@@ -254,7 +294,10 @@ impl Registry {
                 .map_or(rows.len(), |n| start + n);
             for i in start..end {
                 for j in i + 1..end {
-                    let score = similarity_of_normalised(&rows[i].norm, &rows[j].norm);
+                    if rows[i].grams.cannot_reach(&rows[j].grams, NAME_THRESHOLD) {
+                        continue;
+                    }
+                    let score = rows[i].grams.similarity(&rows[j].grams);
                     if score >= NAME_THRESHOLD {
                         pairs
                             .entry((i, j))
@@ -266,22 +309,23 @@ impl Registry {
             }
             start = end;
         }
-        let mut keys: Vec<_> = pairs.keys().copied().collect();
-        keys.sort_unstable();
-        let mut seen = HashSet::new();
-        let mut out = Vec::with_capacity(keys.len());
-        for (i, j) in keys {
-            if !seen.insert((i, j)) {
-                continue;
-            }
-            let (score, reasons) = pairs.remove(&(i, j)).unwrap_or_default();
-            out.push(DuplicatePair {
-                first: self.get_vendor(&rows[i].id)?,
-                second: self.get_vendor(&rows[j].id)?,
+        // Load each vendor in a pair once.
+        let mut wanted: Vec<usize> = pairs.keys().flat_map(|&(i, j)| [i, j]).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut vendors: HashMap<usize, Vendor> = HashMap::with_capacity(wanted.len());
+        for i in wanted {
+            vendors.insert(i, self.get_vendor(&rows[i].id)?);
+        }
+        let mut out: Vec<DuplicatePair> = pairs
+            .into_iter()
+            .map(|((i, j), (score, reasons))| DuplicatePair {
+                first: vendors[&i].clone(),
+                second: vendors[&j].clone(),
                 name_score: score,
                 reasons,
-            });
-        }
+            })
+            .collect();
         out.sort_by(|a, b| {
             b.reasons
                 .len()

@@ -1,6 +1,7 @@
 //! Vendor rows in SQLite: explicit columns, parameters only (no SQL built from input).
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::search;
 use super::{
@@ -223,54 +224,61 @@ impl Registry {
             .and_then(search::phone_fragment)
             .map(|d| like_pattern(&d));
         let literal = typed.filter(|_| fts.is_none()).map(like_pattern);
+
+        // The WHERE clause is assembled from constant fragments for the filters present, so
+        // SQLite can plan each combination with its indexes; values only ever travel as
+        // parameters.
+        let mut clauses: Vec<&str> = vec!["deleted_at IS NULL"];
+        let mut args: Vec<Value> = Vec::new();
+        if !query.include_archived {
+            clauses.push("archived_at IS NULL");
+        }
+        if let Some(k) = kecamatan {
+            clauses.push("kecamatan_code = ?");
+            args.push(Value::Text(k));
+        }
+        if let Some(c) = category {
+            clauses.push("category_slug = ?");
+            args.push(Value::Text(c));
+        }
+        match (fts, phone, literal) {
+            (Some(f), Some(p), _) => {
+                clauses.push(
+                    "(seq IN (SELECT rowid FROM vendor_search WHERE vendor_search MATCH ?) \
+                     OR phone LIKE ? ESCAPE '\\')",
+                );
+                args.extend([Value::Text(f), Value::Text(p)]);
+            }
+            (Some(f), None, _) => {
+                clauses
+                    .push("seq IN (SELECT rowid FROM vendor_search WHERE vendor_search MATCH ?)");
+                args.push(Value::Text(f));
+            }
+            (None, Some(p), _) => {
+                clauses.push("phone LIKE ? ESCAPE '\\'");
+                args.push(Value::Text(p));
+            }
+            (None, None, Some(l)) => {
+                clauses.push("(business_name LIKE ? ESCAPE '\\' OR owner_name LIKE ? ESCAPE '\\')");
+                args.extend([Value::Text(l.clone()), Value::Text(l)]);
+            }
+            (None, None, None) => {}
+        }
+        let filter = clauses.join(" AND ");
         let limit = query.limit.min(MAX_PAGE);
-        // FTS5 refuses `MATCH NULL` even where it would not matter, so the clause is one of two
-        // constant texts; both use ?4 so the parameters keep their numbers.
-        let fts_clause = if fts.is_some() {
-            "seq IN (SELECT rowid FROM vendor_search WHERE vendor_search MATCH ?4)"
-        } else {
-            "?4 IS NOT NULL"
-        };
-        let filter = format!(
-            "deleted_at IS NULL AND (?1 OR archived_at IS NULL)
-             AND (?2 IS NULL OR kecamatan_code = ?2) AND (?3 IS NULL OR category_slug = ?3)
-             AND ((?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL)
-                  OR {fts_clause}
-                  OR phone LIKE ?5 ESCAPE '\\'
-                  OR business_name LIKE ?6 ESCAPE '\\' OR owner_name LIKE ?6 ESCAPE '\\')"
-        );
         self.read(|conn| {
-            let args = params![
-                query.include_archived,
-                kecamatan,
-                category,
-                fts,
-                phone,
-                literal
-            ];
             let total: u32 = conn.query_row(
                 &format!("SELECT count(*) FROM vendor WHERE {filter}"),
-                args,
+                params_from_iter(&args),
                 |r| r.get(0),
             )?;
             let mut stmt = conn.prepare(&format!(
                 "SELECT {COLUMNS} FROM vendor WHERE {filter}
-                 ORDER BY business_name COLLATE NOCASE, id LIMIT ?7 OFFSET ?8"
+                 ORDER BY business_name COLLATE NOCASE, id LIMIT {limit} OFFSET {}",
+                query.offset
             ))?;
             let items = stmt
-                .query_map(
-                    params![
-                        query.include_archived,
-                        kecamatan,
-                        category,
-                        fts,
-                        phone,
-                        literal,
-                        limit,
-                        query.offset
-                    ],
-                    from_row,
-                )?
+                .query_map(params_from_iter(&args), from_row)?
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(VendorPage { items, total })
         })
