@@ -115,6 +115,7 @@ test("archiving asks first, then can be undone", async () => {
 });
 
 test("a vendor whose phone matches an existing one shows the duplicate panel", async () => {
+  await session.execute("document.querySelectorAll('.toast .close').forEach((b) => b.click())");
   await (await session.find('a[href="#/vendors"]')).click();
   await (await session.find('[data-testid="new-vendor"]')).click();
   await (await session.find('[data-testid="field-name"]')).type("Jamu Gendong Wati");
