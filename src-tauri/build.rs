@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "get_vendor",
     "create_vendor",
     "update_vendor",
+    "vendor_history",
     "archive_vendor",
     "restore_vendor",
     "fill_demo",

@@ -37,6 +37,8 @@ pub fn typescript() -> String {
         crate::vendor::DuplicateReason,
         crate::vendor::DuplicateCandidate,
         crate::vendor::DuplicatePair,
+        crate::vendor::FieldChange,
+        crate::vendor::VendorChange,
         crate::region::RegionTree,
         crate::region::CityNode,
     );

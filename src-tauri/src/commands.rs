@@ -4,7 +4,9 @@
 use etalase::RegistryInfo;
 use etalase::category::Category;
 use etalase::region::{self, RegionTree};
-use etalase::vendor::{Duplicates, Vendor, VendorDraft, VendorPage, VendorQuery, VendorStats};
+use etalase::vendor::{
+    Duplicates, Vendor, VendorChange, VendorDraft, VendorPage, VendorQuery, VendorStats,
+};
 use tauri::State;
 
 use crate::error::CommandError;
@@ -62,6 +64,11 @@ pub async fn update_vendor(
     state
         .blocking(move |r| r.update_vendor(&id, &draft.into()))
         .await
+}
+
+#[tauri::command]
+pub async fn vendor_history(state: State<'_, AppState>, id: String) -> Answer<Vec<VendorChange>> {
+    state.blocking(move |r| r.vendor_history(&id)).await
 }
 
 #[tauri::command]

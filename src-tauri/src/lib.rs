@@ -30,6 +30,7 @@ pub fn run() {
             commands::get_vendor,
             commands::create_vendor,
             commands::update_vendor,
+            commands::vendor_history,
             commands::archive_vendor,
             commands::restore_vendor,
             commands::fill_demo,

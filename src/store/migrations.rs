@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_init.sql")),
     (2, include_str!("migrations/0002_vendor_search.sql")),
+    (3, include_str!("migrations/0003_vendor_history.sql")),
 ];
 
 /// The schema version this build writes.

@@ -4,6 +4,7 @@
 //! the full registration model grows from here.
 
 mod duplicates;
+pub mod history;
 mod queries;
 pub mod search;
 mod validate;
@@ -12,6 +13,7 @@ pub use duplicates::{
     DuplicateCandidate, DuplicatePair, DuplicateReason, NAME_THRESHOLD, name_similarity,
     normalise_name,
 };
+pub use history::{FieldChange, VendorChange};
 pub use validate::{MAX_NAME_CHARS, ValidVendor, validate_draft, validate_patch};
 
 use serde::{Deserialize, Serialize};

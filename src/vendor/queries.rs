@@ -3,14 +3,14 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use super::search;
 use super::{
     Count, Duplicates, MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch,
     VendorQuery, VendorStats,
 };
+use super::{history, search};
 use crate::error::{Error, FieldError, Result};
 use crate::region;
-use crate::registry::Registry;
+use crate::registry::{Registry, Stamp};
 
 const COLUMNS: &str = "id, business_name, owner_name, phone, kecamatan_code, category_slug, \
                        archived_at, created_at, updated_at";
@@ -64,6 +64,36 @@ fn like_pattern(words: &str) -> String {
     p
 }
 
+/// Inserts one valid vendor with its search entry and its "create" history entry.
+/// `ids` is the vendor's id and its history entry's id.
+fn insert(conn: &Connection, stamp: &Stamp, ids: &[String; 2], v: &ValidVendor) -> Result<()> {
+    let [id, change_id] = ids;
+    conn.execute(
+        "INSERT INTO vendor (id, business_name, owner_name, phone, kecamatan_code,
+                             category_slug, created_at, updated_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+        params![
+            id,
+            v.name,
+            v.owner,
+            v.phone,
+            v.kecamatan_code,
+            v.category_slug,
+            stamp.time,
+            stamp.device
+        ],
+    )?;
+    search::index(conn, id)?;
+    history::record(
+        conn,
+        stamp,
+        change_id.clone(),
+        id,
+        "create",
+        &history::diff(None, v),
+    )
+}
+
 impl Registry {
     /// Registers a new vendor after validating every field. Nothing is written if any fails.
     /// Refuses a possible duplicate of an existing vendor (same mobile number, or a nearly equal
@@ -77,25 +107,10 @@ impl Registry {
                 return Err(Error::PossibleDuplicates(found));
             }
         }
-        let id = self.new_id();
+        let ids = [self.new_id(), self.new_id()];
         self.write(|tx, stamp| {
-            tx.execute(
-                "INSERT INTO vendor (id, business_name, owner_name, phone, kecamatan_code,
-                                     category_slug, created_at, updated_at, device_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-                params![
-                    id,
-                    valid.name,
-                    valid.owner,
-                    valid.phone,
-                    valid.kecamatan_code,
-                    valid.category_slug,
-                    stamp.time,
-                    stamp.device
-                ],
-            )?;
-            search::index(tx, &id)?;
-            get(tx, &id)
+            insert(tx, stamp, &ids, &valid)?;
+            get(tx, &ids[0])
         })
     }
 
@@ -106,27 +121,15 @@ impl Registry {
             .iter()
             .map(|d| super::validate_draft(d, &categories))
             .collect::<Result<Vec<_>>>()?;
-        let ids: Vec<String> = valid.iter().map(|_| self.new_id()).collect();
+        let ids: Vec<[String; 2]> = valid
+            .iter()
+            .map(|_| [self.new_id(), self.new_id()])
+            .collect();
         self.write(|tx, stamp| {
-            let mut insert = tx.prepare(
-                "INSERT INTO vendor (id, business_name, owner_name, phone, kecamatan_code,
-                                     category_slug, created_at, updated_at, device_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-            )?;
-            for (id, v) in ids.iter().zip(&valid) {
-                insert.execute(params![
-                    id,
-                    v.name,
-                    v.owner,
-                    v.phone,
-                    v.kecamatan_code,
-                    v.category_slug,
-                    stamp.time,
-                    stamp.device
-                ])?;
-                search::index(tx, id)?;
+            for (ids, v) in ids.iter().zip(&valid) {
+                insert(tx, stamp, ids, v)?;
             }
-            ids.iter().map(|id| get(tx, id)).collect()
+            ids.iter().map(|[id, _]| get(tx, id)).collect()
         })
     }
 
@@ -139,17 +142,19 @@ impl Registry {
         let categories = self.categories()?;
         self.write(|tx, stamp| {
             let current = get(tx, id)?;
-            let valid = super::validate_patch(
-                ValidVendor {
-                    name: current.name,
-                    owner: current.owner,
-                    phone: current.phone,
-                    kecamatan_code: current.kecamatan_code,
-                    category_slug: current.category,
-                },
-                patch,
-                &categories,
-            )?;
+            let before = ValidVendor {
+                name: current.name.clone(),
+                owner: current.owner.clone(),
+                phone: current.phone.clone(),
+                kecamatan_code: current.kecamatan_code.clone(),
+                category_slug: current.category.clone(),
+            };
+            let valid = super::validate_patch(before.clone(), patch, &categories)?;
+            let changes = history::diff(Some(&before), &valid);
+            if changes.is_empty() {
+                return Ok(current); // nothing changed: no new version, no history entry
+            }
+            history::record(tx, stamp, self.new_id(), id, "edit", &changes)?;
             tx.execute(
                 "UPDATE vendor SET business_name = ?2, owner_name = ?3, phone = ?4,
                         kecamatan_code = ?5, category_slug = ?6, updated_at = ?7, device_id = ?8
@@ -184,6 +189,13 @@ impl Registry {
         self.write(|tx, stamp| {
             let current = get(tx, id)?;
             if current.archived != archived {
+                let change = history::FieldChange {
+                    field: "archived".into(),
+                    old: Some(current.archived.to_string()),
+                    new: Some(archived.to_string()),
+                };
+                let action = if archived { "archive" } else { "restore" };
+                history::record(tx, stamp, self.new_id(), id, action, &[change])?;
                 tx.execute(
                     "UPDATE vendor SET archived_at = CASE WHEN ?2 THEN ?3 END, updated_at = ?3,
                             device_id = ?4

@@ -5,6 +5,7 @@ mod cli;
 mod crash;
 mod demo;
 mod duplicates;
+mod history;
 mod regions;
 mod search;
 mod shell_config;

@@ -112,6 +112,12 @@ test("archiving asks first, then can be undone", async () => {
   const undo = await session.find(".toast .action");
   await undo.click();
   await session.waitFor("the undo to land", () => vendors()[0]?.archived === false);
+  const history = await session.waitFor("the history to show both", async () => {
+    const text = await (await session.find('[data-testid="vendor-history"]')).text();
+    return text.includes("Diaktifkan kembali") && text;
+  });
+  assert.match(history, /Diarsipkan/);
+  assert.match(history, /Didaftarkan/);
 });
 
 test("a vendor whose phone matches an existing one shows the duplicate panel", async () => {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use etalase::category::Category;
-use etalase::vendor::{DuplicatePair, Vendor};
+use etalase::vendor::{DuplicatePair, Vendor, VendorChange};
 use etalase::{Error, Lang, RegistryInfo, region};
 
 pub fn json<T: Serialize + ?Sized>(value: &T) {
@@ -167,4 +167,26 @@ pub fn info(info: &RegistryInfo, as_json: bool) {
     println!("device     {}", info.device_id);
     println!("schema     {}", info.schema_version);
     println!("vendors    {}", info.vendor_count);
+}
+
+pub fn history(changes: &[VendorChange], lang: Lang) {
+    for c in changes {
+        let when = chrono::DateTime::from_timestamp_millis(c.at)
+            .map(|t| t.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("WIB")))
+            .map(|t| t.format("%Y-%m-%d %H:%M WIB").to_string())
+            .unwrap_or_default();
+        println!("{when}  {:<8} {}", c.action, c.device_id);
+        for f in &c.changes {
+            println!(
+                "    {:<10} {} -> {}",
+                f.field,
+                f.old.as_deref().unwrap_or("-"),
+                f.new.as_deref().unwrap_or("-")
+            );
+        }
+    }
+    match lang {
+        Lang::Id => println!("{} perubahan", changes.len()),
+        Lang::En => println!("{} changes", changes.len()),
+    }
 }

@@ -60,6 +60,12 @@ pub enum VendorCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Show every change to a vendor, newest first.
+    History {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Archive a vendor: hidden from lists and catalogues, kept in the registry.
     Archive { id: String },
     /// Bring an archived vendor back.
@@ -191,6 +197,14 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
                 output::json(&vendor)
             } else {
                 output::vendor_detail(&vendor, lang)
+            }
+        }
+        VendorCommand::History { id, json } => {
+            let history = registry.vendor_history(&id)?;
+            if json {
+                output::json(&history);
+            } else {
+                output::history(&history, lang);
             }
         }
         VendorCommand::Archive { id } => {

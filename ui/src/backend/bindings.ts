@@ -125,6 +125,14 @@ name_score: number, reasons: Array<DuplicateReason>, };
 
 export type DuplicatePair = { first: Vendor, second: Vendor, name_score: number, reasons: Array<DuplicateReason>, };
 
+export type FieldChange = { field: string, old: string | null, new: string | null, };
+
+export type VendorChange = { id: string, 
+/**
+ * `create`, `edit`, `archive` or `restore`.
+ */
+action: string, at: number, device_id: string, changes: Array<FieldChange>, };
+
 export type RegionTree = { province: string, cities: Array<CityNode>, };
 
 export type CityNode = { code: string, name: string, kecamatan: Array<Kecamatan>, };

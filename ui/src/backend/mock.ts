@@ -9,6 +9,7 @@ import type {
   RegionTree,
   RegistryInfo,
   Vendor,
+  VendorChange,
   VendorDraft,
   VendorPage,
   VendorQuery,
@@ -147,6 +148,11 @@ export class MockBackend implements Backend {
       const v = { ...this.fromDraft(id, draft, old.created_at), archived: old.archived };
       this.vendors = this.vendors.map((x) => (x.id === id ? v : x));
       return v;
+    });
+  vendorHistory = (id: string) =>
+    this.answer("vendorHistory", [id], (): VendorChange[] => {
+      const v = this.find(id);
+      return [{ id: `${id}-create`, action: "create", at: v.created_at, device_id: "mock-device", changes: [] }];
     });
   archiveVendor = (id: string) =>
     this.answer("archiveVendor", [id], () => Object.assign(this.find(id), { archived: true }));

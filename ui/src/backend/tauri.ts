@@ -7,6 +7,7 @@ import type {
   RegionTree,
   RegistryInfo,
   Vendor,
+  VendorChange,
   VendorDraft,
   VendorPage,
   VendorQuery,
@@ -31,6 +32,7 @@ export class TauriBackend implements Backend {
   createVendor = (draft: VendorDraft, duplicates: Duplicates) =>
     call<Vendor>("create_vendor", { draft, duplicates });
   updateVendor = (id: string, draft: VendorDraft) => call<Vendor>("update_vendor", { id, draft });
+  vendorHistory = (id: string) => call<VendorChange[]>("vendor_history", { id });
   archiveVendor = (id: string) => call<Vendor>("archive_vendor", { id });
   restoreVendor = (id: string) => call<Vendor>("restore_vendor", { id });
   fillDemo = () => call<number>("fill_demo");

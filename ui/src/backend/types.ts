@@ -8,6 +8,7 @@ import type {
   RegistryInfo,
   Text,
   Vendor,
+  VendorChange,
   VendorDraft,
   VendorPage,
   VendorQuery,
@@ -25,6 +26,7 @@ export interface Backend {
   /** Refuses a possible duplicate (error code `possible_duplicates`) unless `duplicates` is "allow". */
   createVendor(draft: VendorDraft, duplicates: Duplicates): Promise<Vendor>;
   updateVendor(id: string, draft: VendorDraft): Promise<Vendor>;
+  vendorHistory(id: string): Promise<VendorChange[]>;
   archiveVendor(id: string): Promise<Vendor>;
   restoreVendor(id: string): Promise<Vendor>;
   /** Fills an empty registry with demo vendors; returns how many. */
