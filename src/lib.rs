@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod category;
 pub mod demo;
 pub mod error;
+pub mod identifier;
 pub mod paths;
 pub mod phone;
 pub mod region;
