@@ -114,33 +114,34 @@ pub fn nik(raw: &str, gender: Option<Gender>, birth: Option<NaiveDate>, today: N
             "A NIK's serial cannot be 0000.".into(),
         ));
     }
-    if let Some(b) = birth {
-        if b != born {
-            return Err(refuse(
-                F,
-                "nik_birth_mismatch",
-                format!(
-                    "NIK menunjukkan tanggal lahir {}, tetapi yang diisi {}. Periksa KTP.",
-                    born.format("%d-%m-%Y"),
-                    b.format("%d-%m-%Y")
-                ),
-                format!(
-                    "The NIK says born {}, but {} was entered. Check the ID card.",
-                    born.format("%d-%m-%Y"),
-                    b.format("%d-%m-%Y")
-                ),
-            ));
-        }
+    if let Some(b) = birth
+        && b != born
+    {
+        return Err(refuse(
+            F,
+            "nik_birth_mismatch",
+            format!(
+                "NIK menunjukkan tanggal lahir {}, tetapi yang diisi {}. Periksa KTP.",
+                born.format("%d-%m-%Y"),
+                b.format("%d-%m-%Y")
+            ),
+            format!(
+                "The NIK says born {}, but {} was entered. Check the ID card.",
+                born.format("%d-%m-%Y"),
+                b.format("%d-%m-%Y")
+            ),
+        ));
     }
-    if let Some(g) = gender {
-        if (g == Gender::Female) != female {
-            return Err(refuse(
-                F,
-                "nik_gender_mismatch",
-                "Jenis kelamin tidak sesuai dengan NIK (perempuan: tanggal lahir + 40). Periksa KTP.".into(),
-                "The gender does not match the NIK (women: birth day + 40). Check the ID card.".into(),
-            ));
-        }
+    if let Some(g) = gender
+        && (g == Gender::Female) != female
+    {
+        return Err(refuse(
+            F,
+            "nik_gender_mismatch",
+            "Jenis kelamin tidak sesuai dengan NIK (perempuan: tanggal lahir + 40). Periksa KTP."
+                .into(),
+            "The gender does not match the NIK (women: birth day + 40). Check the ID card.".into(),
+        ));
     }
     let mut checked = Checked {
         value: d.clone(),
