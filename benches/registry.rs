@@ -27,6 +27,7 @@ fn drafts() -> Vec<VendorDraft> {
                 phone: format!("0812{:08}", i),
                 kecamatan: seeds[(i * 7) % seeds.len()].kecamatan.clone(),
                 category: seed.category.clone(),
+                ..Default::default()
             }
         })
         .collect()
@@ -133,6 +134,7 @@ fn main() {
             phone: "0899-1234-5678".into(),
             kecamatan: "Tebet".into(),
             category: "makanan-minuman".into(),
+            ..Default::default()
         };
         // Refused or saved, the check runs in full; save-anyway keeps the registry growing.
         let _ = r.create_vendor(&d, etalase::vendor::Duplicates::Refuse);

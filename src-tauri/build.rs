@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "vendor_stats",
     "list_vendors",
     "get_vendor",
+    "vendor_draft",
     "create_vendor",
     "update_vendor",
     "vendor_history",

@@ -168,6 +168,7 @@ pub fn drafts() -> Vec<VendorDraft> {
                 phone,
                 kecamatan: kecamatan[i].to_owned(),
                 category: category.to_owned(),
+                ..Default::default()
             }
         })
         .collect()

@@ -109,6 +109,8 @@ impl Regions {
 pub struct RegionTree {
     pub province: String,
     pub cities: Vec<CityNode>,
+    /// Every kelurahan; pickers show those of the chosen kecamatan.
+    pub kelurahan: Vec<Kelurahan>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -136,6 +138,7 @@ impl Regions {
                         .collect(),
                 })
                 .collect(),
+            kelurahan: self.kelurahan.clone(),
         }
     }
 }

@@ -45,6 +45,11 @@ pub async fn get_vendor(state: State<'_, AppState>, id: String) -> Answer<Vendor
 }
 
 #[tauri::command]
+pub async fn vendor_draft(state: State<'_, AppState>, id: String) -> Answer<VendorDraft> {
+    state.blocking(move |r| r.vendor_draft(&id)).await
+}
+
+#[tauri::command]
 pub async fn create_vendor(
     state: State<'_, AppState>,
     draft: VendorDraft,

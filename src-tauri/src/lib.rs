@@ -28,6 +28,7 @@ pub fn run() {
             commands::vendor_stats,
             commands::list_vendors,
             commands::get_vendor,
+            commands::vendor_draft,
             commands::create_vendor,
             commands::update_vendor,
             commands::vendor_history,

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_init.sql")),
     (2, include_str!("migrations/0002_vendor_search.sql")),
     (3, include_str!("migrations/0003_vendor_history.sql")),
+    (4, include_str!("migrations/0004_vendor_details.sql")),
 ];
 
 /// The schema version this build writes.

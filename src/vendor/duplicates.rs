@@ -29,7 +29,7 @@ const GENERIC_WORDS: &[&str] = &[
 /// Why a vendor looks like another.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct DuplicateReason {
-    /// `same_phone` or `similar_name`.
+    /// `same_nib`, `same_nik`, `same_phone` or `similar_name`.
     pub code: String,
     pub text: Text,
 }
@@ -193,24 +193,29 @@ impl Registry {
         v: &ValidVendor,
         except: Option<&str>,
     ) -> Result<Vec<DuplicateCandidate>> {
-        let wanted = normalise_name(&v.name);
+        let wanted = Grams::of(&normalise_name(&v.name));
         let ids: Vec<String> = self.read(|c| {
             let mut stmt = c.prepare(
-                "SELECT id, business_name, phone FROM vendor
-                 WHERE deleted_at IS NULL AND (phone = ?1 OR kecamatan_code = ?2)",
+                "SELECT id, business_name, phone, nib, owner_nik FROM vendor
+                 WHERE deleted_at IS NULL
+                   AND (phone = ?1 OR kecamatan_code = ?2 OR nib = ?3 OR owner_nik = ?4)",
             )?;
-            let rows = stmt.query_map(params![v.phone, v.kecamatan_code], |r| {
+            let rows = stmt.query_map(params![v.phone, v.kecamatan_code, v.nib, v.nik], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
                 ))
             })?;
             let mut ids = Vec::new();
             for row in rows {
-                let (id, name, phone) = row?;
+                let (id, name, phone, nib, nik) = row?;
                 let alike = phone == v.phone
-                    || similarity_of_normalised(&wanted, &normalise_name(&name)) >= NAME_THRESHOLD;
+                    || (nib.is_some() && nib == v.nib)
+                    || (nik.is_some() && nik == v.nik)
+                    || wanted.similarity(&Grams::of(&normalise_name(&name))) >= NAME_THRESHOLD;
                 if alike && Some(id.as_str()) != except {
                     ids.push(id);
                 }
@@ -220,8 +225,20 @@ impl Registry {
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let vendor = self.get_vendor(&id)?;
-            let score = similarity_of_normalised(&wanted, &normalise_name(&vendor.name));
+            let score = wanted.similarity(&Grams::of(&normalise_name(&vendor.name)));
             let mut reasons = Vec::new();
+            if v.nib.is_some() && vendor.nib == v.nib {
+                reasons.push(DuplicateReason {
+                    code: "same_nib".into(),
+                    text: Text::new("NIB sama", "Same NIB"),
+                });
+            }
+            if v.nik.is_some() && self.vendor_draft(&id)?.nik == v.nik.clone().unwrap_or_default() {
+                reasons.push(DuplicateReason {
+                    code: "same_nik".into(),
+                    text: Text::new("NIK pemilik sama", "Same owner NIK"),
+                });
+            }
             if vendor.phone == v.phone {
                 reasons.push(same_phone(&vendor.phone));
             }

@@ -30,28 +30,23 @@ pub struct VendorChange {
     pub changes: Vec<FieldChange>,
 }
 
-fn fields(v: &ValidVendor) -> [(&'static str, &str); 5] {
-    [
-        ("name", &v.name),
-        ("owner", &v.owner),
-        ("phone", &v.phone),
-        ("kecamatan", &v.kecamatan_code),
-        ("category", &v.category_slug),
-    ]
-}
-
-/// The fields that differ between two versions of a vendor (`before` is `None` on create).
+/// The fields that differ between two versions of a vendor (`before` is `None` on create;
+/// then only the fields given are listed).
 pub fn diff(before: Option<&ValidVendor>, after: &ValidVendor) -> Vec<FieldChange> {
-    let old = before.map(fields);
-    fields(after)
-        .iter()
+    let old = before.map(super::row::field_texts);
+    super::row::field_texts(after)
+        .into_iter()
         .enumerate()
         .filter_map(|(i, (field, new))| {
-            let old_value = old.as_ref().map(|o| o[i].1);
-            (old_value != Some(*new)).then(|| FieldChange {
-                field: (*field).to_owned(),
-                old: old_value.map(str::to_owned),
-                new: Some((*new).to_owned()),
+            let old_value = old.as_ref().and_then(|o| o[i].1.clone());
+            let changed = match &old {
+                Some(_) => old_value != new,
+                None => new.is_some() && field != "whatsapp" || new.as_deref() == Some("true"),
+            };
+            changed.then(|| FieldChange {
+                field: field.to_owned(),
+                old: old_value,
+                new,
             })
         })
         .collect()

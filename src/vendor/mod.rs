@@ -1,11 +1,12 @@
 //! Vendors (pelaku usaha): the businesses registered in the programme.
 //!
-//! This is the foundation's slice of the model (business, owner, phone, kecamatan, category);
-//! the full registration model grows from here.
+//! The registration record: the business, its address, the owner, what the owner publishes,
+//! and who coaches it. Legality documents, Jakpreneur stages and consent have tables of their own.
 
 mod duplicates;
 pub mod history;
 mod queries;
+mod row;
 pub mod search;
 mod validate;
 
@@ -14,12 +15,15 @@ pub use duplicates::{
     normalise_name,
 };
 pub use history::{FieldChange, VendorChange};
-pub use validate::{MAX_NAME_CHARS, ValidVendor, validate_draft, validate_patch};
+pub use validate::{MAX_NAME_CHARS, ValidVendor, validate_draft};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// A registered business as every reader sees it.
+use crate::identifier::{FieldWarning, Gender, SizeClass};
+
+/// A registered business as staff see it. The owner's NIK appears only masked; the edit form
+/// reads the full record through [`Registry::vendor_draft`](crate::Registry::vendor_draft).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Vendor {
     /// UUIDv7, made on the device that registered the vendor.
@@ -28,7 +32,7 @@ pub struct Vendor {
     pub name: String,
     /// The owner's name.
     pub owner: String,
-    /// Mobile number in E.164 form (`+628…`).
+    /// The owner's mobile number in E.164 form (`+628…`).
     pub phone: String,
     /// The kecamatan's name, as `--kecamatan` accepts it.
     pub kecamatan: String,
@@ -44,40 +48,119 @@ pub struct Vendor {
     pub created_at: i64,
     #[ts(type = "number")]
     pub updated_at: i64,
+    pub brand: Option<String>,
+    pub legal_form: Option<String>,
+    pub nib: Option<String>,
+    pub npwp: Option<String>,
+    pub kbli: Vec<String>,
+    pub kbli_edition: Option<i32>,
+    #[ts(type = "number | null")]
+    pub capital_rp: Option<i64>,
+    #[ts(type = "number | null")]
+    pub annual_sales_rp: Option<i64>,
+    #[ts(type = "number | null")]
+    pub employees: Option<i64>,
+    /// By PP 7/2021, from annual sales or else capital.
+    pub size_class: Option<SizeClass>,
+    pub street: Option<String>,
+    pub rt: Option<String>,
+    pub rw: Option<String>,
+    pub kelurahan: Option<String>,
+    pub kelurahan_code: Option<String>,
+    pub postal_code: Option<String>,
+    pub gender: Option<Gender>,
+    /// `YYYY-MM-DD`.
+    pub birth_date: Option<String>,
+    /// The NIK with its middle hidden (`3174••••••••0007`).
+    pub nik_masked: Option<String>,
+    pub email: Option<String>,
+    /// Whether the owner's mobile number is on WhatsApp.
+    pub whatsapp: bool,
+    pub home_address: Option<String>,
+    /// The contact the owner chose to publish in catalogues.
+    pub public_contact: Option<String>,
+    pub agency: Option<String>,
+    pub mentor: Option<String>,
+    pub notes: Option<String>,
+    /// Things worth a second look (an unknown NIK region, ...). Filled on single reads.
+    pub warnings: Vec<FieldWarning>,
 }
 
-/// What a person fills in to register a vendor. Every field is checked by [`validate_draft`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct VendorDraft {
-    pub name: String,
-    pub owner: String,
-    pub phone: String,
-    /// A kecamatan's official code or name.
-    pub kecamatan: String,
-    /// A category's slug or name.
-    pub category: String,
-}
-
-/// A change to some fields of a vendor; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct VendorPatch {
-    pub name: Option<String>,
-    pub owner: Option<String>,
-    pub phone: Option<String>,
-    pub kecamatan: Option<String>,
-    pub category: Option<String>,
-}
-
-impl From<VendorDraft> for VendorPatch {
-    fn from(d: VendorDraft) -> Self {
-        VendorPatch {
-            name: Some(d.name),
-            owner: Some(d.owner),
-            phone: Some(d.phone),
-            kecamatan: Some(d.kecamatan),
-            category: Some(d.category),
+/// Declares the editable fields once: the draft a form fills in, the patch the CLI's `edit`
+/// sends (each field optional), and how a patch applies to a draft.
+macro_rules! vendor_fields {
+    ($($(#[$meta:meta])* $field:ident: $ty:ty,)*) => {
+        /// What a person fills in to register or edit a vendor, as typed. Every field is checked
+        /// by [`validate_draft`]; empty text means "not given".
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+        #[serde(default)]
+        pub struct VendorDraft {
+            $($(#[$meta])* pub $field: $ty,)*
         }
-    }
+
+        /// A change to some fields of a vendor; `None` leaves a field as it is.
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+        #[serde(default)]
+        pub struct VendorPatch {
+            $(pub $field: Option<$ty>,)*
+        }
+
+        impl VendorPatch {
+            /// The draft with this patch's fields put in.
+            pub fn apply(&self, mut draft: VendorDraft) -> VendorDraft {
+                $(if let Some(v) = &self.$field { draft.$field = v.clone(); })*
+                draft
+            }
+        }
+
+        impl From<VendorDraft> for VendorPatch {
+            fn from(d: VendorDraft) -> Self {
+                VendorPatch { $($field: Some(d.$field),)* }
+            }
+        }
+    };
+}
+
+vendor_fields! {
+    name: String,
+    owner: String,
+    /// The owner's own mobile number.
+    phone: String,
+    /// A kecamatan's official code or name.
+    kecamatan: String,
+    /// A category's slug or name.
+    category: String,
+    brand: String,
+    /// `perseorangan`, `cv`, `ud`, `pt`, `koperasi`, `firma` or `lainnya`.
+    legal_form: String,
+    nib: String,
+    npwp: String,
+    /// KBLI codes separated by commas.
+    kbli: String,
+    /// `2020` or `2025` (default 2020 when codes are given).
+    kbli_edition: String,
+    /// Business capital in rupiah, as typed (`Rp 15.000.000` is fine).
+    capital: String,
+    /// Annual sales in rupiah, as typed.
+    annual_sales: String,
+    employees: String,
+    street: String,
+    rt: String,
+    rw: String,
+    /// A kelurahan's code or name, in the chosen kecamatan.
+    kelurahan: String,
+    /// `female` or `male` (`perempuan`, `laki-laki` too).
+    gender: String,
+    /// `YYYY-MM-DD` or `DD-MM-YYYY`.
+    birth_date: String,
+    nik: String,
+    email: String,
+    whatsapp: bool,
+    home_address: String,
+    public_contact: String,
+    agency: String,
+    mentor: String,
+    notes: String,
 }
 
 /// Which vendors to list. Filters take the same values as [`VendorDraft`].

@@ -1,8 +1,9 @@
 //! Vendor rows in SQLite: explicit columns, parameters only (no SQL built from input).
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
+use super::row::{self, Stored};
 use super::{
     Count, Duplicates, MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch,
     VendorQuery, VendorStats,
@@ -12,43 +13,24 @@ use crate::error::{Error, FieldError, Result};
 use crate::region;
 use crate::registry::{Registry, Stamp};
 
-const COLUMNS: &str = "id, business_name, owner_name, phone, kecamatan_code, category_slug, \
-                       archived_at, created_at, updated_at";
-
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Vendor> {
-    let kecamatan_code: String = r.get(4)?;
-    let regions = region::jakarta();
-    let kecamatan = regions.kecamatan_by_code(&kecamatan_code);
-    let city = kecamatan.and_then(|k| regions.city(&k.city_code));
-    Ok(Vendor {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        owner: r.get(2)?,
-        phone: r.get(3)?,
-        kecamatan: kecamatan
-            .map(|k| k.name.clone())
-            .unwrap_or_else(|| kecamatan_code.clone()),
-        city: city.map(|c| c.name.clone()).unwrap_or_default(),
-        city_code: city.map(|c| c.code.clone()).unwrap_or_default(),
-        kecamatan_code,
-        category: r.get(5)?,
-        archived: r.get::<_, Option<i64>>(6)?.is_some(),
-        created_at: r.get(7)?,
-        updated_at: r.get(8)?,
-    })
-}
-
-fn get(conn: &Connection, id: &str) -> Result<Vendor> {
+fn stored(conn: &Connection, id: &str) -> Result<Stored> {
     conn.query_row(
-        &format!("SELECT {COLUMNS} FROM vendor WHERE id = ?1 AND deleted_at IS NULL"),
+        &format!(
+            "SELECT {} FROM vendor WHERE id = ?1 AND deleted_at IS NULL",
+            row::select_columns()
+        ),
         [id],
-        from_row,
+        row::from_row,
     )
     .optional()?
     .ok_or_else(|| Error::NotFound {
         what: "vendor",
         id: id.to_owned(),
     })
+}
+
+fn get(conn: &Connection, id: &str) -> Result<Vendor> {
+    stored(conn, id).map(Stored::vendor)
 }
 
 /// Escapes LIKE's wildcards so a search for `%` finds a literal `%`.
@@ -68,21 +50,15 @@ fn like_pattern(words: &str) -> String {
 /// `ids` is the vendor's id and its history entry's id.
 fn insert(conn: &Connection, stamp: &Stamp, ids: &[String; 2], v: &ValidVendor) -> Result<()> {
     let [id, change_id] = ids;
-    conn.execute(
-        "INSERT INTO vendor (id, business_name, owner_name, phone, kecamatan_code,
-                             category_slug, created_at, updated_at, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-        params![
-            id,
-            v.name,
-            v.owner,
-            v.phone,
-            v.kecamatan_code,
-            v.category_slug,
-            stamp.time,
-            stamp.device
-        ],
-    )?;
+    let mut values = vec![Value::Text(id.clone())];
+    values.extend(row::core_values(v));
+    values.extend([
+        Value::Integer(stamp.time),
+        Value::Integer(stamp.time),
+        Value::Text(stamp.device.clone()),
+    ]);
+    values.extend(row::detail_values(v));
+    conn.execute(&row::insert_sql(), params_from_iter(values))?;
     search::index(conn, id)?;
     history::record(
         conn,
@@ -133,43 +109,49 @@ impl Registry {
         })
     }
 
+    /// One vendor, with the warnings its record raises today (an expired P-IRT, an unknown NIK
+    /// region, ...).
     pub fn get_vendor(&self, id: &str) -> Result<Vendor> {
-        self.read(|conn| get(conn, id))
+        let categories = self.categories()?;
+        let found = self.read(|conn| stored(conn, id))?;
+        // Rules may have tightened since it was saved: a record that no longer validates
+        // still shows, without warnings.
+        let warnings = super::validate_draft(&found.draft(), &categories)
+            .map(|v| v.warnings)
+            .unwrap_or_default();
+        Ok(Vendor {
+            warnings,
+            ..found.vendor()
+        })
     }
 
-    /// Changes the fields a patch names, after validating them.
+    /// Everything the edit form needs, as stored (the NIK in full).
+    pub fn vendor_draft(&self, id: &str) -> Result<VendorDraft> {
+        self.read(|conn| stored(conn, id)).map(|s| s.draft())
+    }
+
+    /// Changes the fields a patch names: the patch is laid over the stored record and the
+    /// whole record is validated again, so an edit can never leave a record a new registration
+    /// would refuse.
     pub fn update_vendor(&self, id: &str, patch: &VendorPatch) -> Result<Vendor> {
         let categories = self.categories()?;
+        let change_id = self.new_id();
         self.write(|tx, stamp| {
-            let current = get(tx, id)?;
-            let before = ValidVendor {
-                name: current.name.clone(),
-                owner: current.owner.clone(),
-                phone: current.phone.clone(),
-                kecamatan_code: current.kecamatan_code.clone(),
-                category_slug: current.category.clone(),
-            };
-            let valid = super::validate_patch(before.clone(), patch, &categories)?;
-            let changes = history::diff(Some(&before), &valid);
+            let current = stored(tx, id)?;
+            let valid = super::validate_draft(&patch.apply(current.draft()), &categories)?;
+            let changes = history::diff(Some(&current.valid), &valid);
             if changes.is_empty() {
-                return Ok(current); // nothing changed: no new version, no history entry
+                return Ok(current.vendor()); // nothing changed: no new version, no history entry
             }
-            history::record(tx, stamp, self.new_id(), id, "edit", &changes)?;
-            tx.execute(
-                "UPDATE vendor SET business_name = ?2, owner_name = ?3, phone = ?4,
-                        kecamatan_code = ?5, category_slug = ?6, updated_at = ?7, device_id = ?8
-                 WHERE id = ?1 AND deleted_at IS NULL",
-                params![
-                    id,
-                    valid.name,
-                    valid.owner,
-                    valid.phone,
-                    valid.kecamatan_code,
-                    valid.category_slug,
-                    stamp.time,
-                    stamp.device
-                ],
-            )?;
+            history::record(tx, stamp, change_id, id, "edit", &changes)?;
+            let mut values = row::core_values(&valid);
+            values.extend([
+                Value::Integer(stamp.time),
+                Value::Text(stamp.device.clone()),
+            ]);
+            values.extend(row::detail_values(&valid));
+            values.push(Value::Text(id.to_owned()));
+            tx.execute(&row::update_sql(), params_from_iter(values))?;
             search::index(tx, id)?;
             get(tx, id)
         })
@@ -285,12 +267,14 @@ impl Registry {
                 |r| r.get(0),
             )?;
             let mut stmt = conn.prepare(&format!(
-                "SELECT {COLUMNS} FROM vendor WHERE {filter}
+                "SELECT {} FROM vendor WHERE {filter}
                  ORDER BY business_name COLLATE NOCASE, id LIMIT {limit} OFFSET {}",
+                row::select_columns(),
                 query.offset
             ))?;
             let items = stmt
-                .query_map(params_from_iter(&args), from_row)?
+                .query_map(params_from_iter(&args), row::from_row)?
+                .map(|r| r.map(Stored::vendor))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(VendorPage { items, total })
         })

@@ -22,6 +22,7 @@ fn vendor(name: &str, phone: &str, kecamatan: &str) -> VendorDraft {
         phone: phone.into(),
         kecamatan: kecamatan.into(),
         category: "makanan-minuman".into(),
+        ..Default::default()
     }
 }
 

@@ -7,6 +7,7 @@ mod demo;
 mod duplicates;
 mod history;
 mod regions;
+mod registration;
 mod search;
 mod shell_config;
 mod store;

@@ -18,6 +18,7 @@ pub fn draft() -> VendorDraft {
         phone: "0812-3456-7890".into(),
         kecamatan: "Tebet".into(),
         category: "makanan-minuman".into(),
+        ..Default::default()
     }
 }
 

@@ -55,6 +55,7 @@ fn bad_input_is_refused_naming_every_field_and_nothing_is_written() {
             phone: "12ab".into(),
             kecamatan: "Atlantis".into(),
             category: "elektronik".into(),
+            ..Default::default()
         })
         .expect_err("everything is wrong");
     assert_eq!(

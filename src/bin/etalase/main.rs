@@ -31,7 +31,7 @@ struct Cli {
 enum Command {
     /// Register, list, show, edit and archive vendors (pelaku usaha).
     #[command(subcommand)]
-    Vendor(vendor_cmd::VendorCommand),
+    Vendor(Box<vendor_cmd::VendorCommand>),
     /// Fill an empty registry with 60 demo vendors from all over Jakarta.
     Demo {
         /// Only when no registry exists yet in the data directory (for first starts); else
@@ -99,7 +99,7 @@ fn run(cli: Cli) -> etalase::Result<()> {
             output::regions(json);
             return Ok(());
         }
-        Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Demo { if_new } => {
             if if_new && Registry::exists(&data_dir) {
                 return Ok(());

@@ -13,6 +13,8 @@ pub enum VendorCommand {
     Add {
         #[command(flatten)]
         fields: Fields,
+        #[command(flatten)]
+        details: Details,
         /// Save even if the vendor looks like one already registered.
         #[arg(long)]
         allow_duplicate: bool,
@@ -57,6 +59,8 @@ pub enum VendorCommand {
         id: String,
         #[command(flatten)]
         fields: OptionalFields,
+        #[command(flatten)]
+        details: Details,
         #[arg(long)]
         json: bool,
     },
@@ -91,6 +95,107 @@ pub struct Fields {
     category: String,
 }
 
+/// The rest of the registration record; all optional. `--whatsapp` takes true or false.
+#[derive(Args)]
+pub struct Details {
+    /// The brand products are sold under.
+    #[arg(long)]
+    brand: Option<String>,
+    /// perseorangan, cv, ud, pt, koperasi, firma or lainnya.
+    #[arg(long)]
+    legal_form: Option<String>,
+    /// Nomor Induk Berusaha: 13 digits.
+    #[arg(long)]
+    nib: Option<String>,
+    /// 15 or 16 digits.
+    #[arg(long)]
+    npwp: Option<String>,
+    /// KBLI codes, comma-separated (5 digits each).
+    #[arg(long)]
+    kbli: Option<String>,
+    /// 2020 or 2025.
+    #[arg(long)]
+    kbli_edition: Option<String>,
+    /// Business capital in rupiah (e.g. "Rp 15.000.000").
+    #[arg(long)]
+    capital: Option<String>,
+    /// Annual sales in rupiah.
+    #[arg(long)]
+    annual_sales: Option<String>,
+    #[arg(long)]
+    employees: Option<String>,
+    /// The business's street address.
+    #[arg(long)]
+    street: Option<String>,
+    #[arg(long)]
+    rt: Option<String>,
+    #[arg(long)]
+    rw: Option<String>,
+    /// A kelurahan's name or code, in the vendor's kecamatan.
+    #[arg(long)]
+    kelurahan: Option<String>,
+    /// The owner's gender: female or male.
+    #[arg(long)]
+    gender: Option<String>,
+    /// The owner's birth date: YYYY-MM-DD or DD-MM-YYYY.
+    #[arg(long)]
+    birth_date: Option<String>,
+    /// The owner's NIK (16 digits); shown masked everywhere but the edit form.
+    #[arg(long)]
+    nik: Option<String>,
+    /// The owner's e-mail address.
+    #[arg(long)]
+    email: Option<String>,
+    /// Whether the owner's mobile number is on WhatsApp: true or false.
+    #[arg(long)]
+    whatsapp: Option<bool>,
+    /// The owner's home address (private).
+    #[arg(long)]
+    home_address: Option<String>,
+    /// The contact the owner chose to publish in catalogues.
+    #[arg(long)]
+    public_contact: Option<String>,
+    /// The coaching agency (dinas pembina).
+    #[arg(long)]
+    agency: Option<String>,
+    /// The mentor (pendamping).
+    #[arg(long)]
+    mentor: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+impl Details {
+    fn into_patch(self, core: VendorPatch) -> VendorPatch {
+        VendorPatch {
+            brand: self.brand,
+            legal_form: self.legal_form,
+            nib: self.nib,
+            npwp: self.npwp,
+            kbli: self.kbli,
+            kbli_edition: self.kbli_edition,
+            capital: self.capital,
+            annual_sales: self.annual_sales,
+            employees: self.employees,
+            street: self.street,
+            rt: self.rt,
+            rw: self.rw,
+            kelurahan: self.kelurahan,
+            gender: self.gender,
+            birth_date: self.birth_date,
+            nik: self.nik,
+            email: self.email,
+            whatsapp: self.whatsapp,
+            home_address: self.home_address,
+            public_contact: self.public_contact,
+            agency: self.agency,
+            mentor: self.mentor,
+            notes: self.notes,
+            ..core
+        }
+    }
+}
+
 #[derive(Args)]
 pub struct OptionalFields {
     #[arg(long)]
@@ -109,6 +214,7 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
     match cmd {
         VendorCommand::Add {
             fields,
+            details,
             allow_duplicate,
             json,
         } => {
@@ -117,13 +223,15 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
             } else {
                 Duplicates::Refuse
             };
-            let draft = VendorDraft {
-                name: fields.name,
-                owner: fields.owner,
-                phone: fields.phone,
-                kecamatan: fields.kecamatan,
-                category: fields.category,
+            let core = VendorPatch {
+                name: Some(fields.name),
+                owner: Some(fields.owner),
+                phone: Some(fields.phone),
+                kecamatan: Some(fields.kecamatan),
+                category: Some(fields.category),
+                ..Default::default()
             };
+            let draft = details.into_patch(core).apply(VendorDraft::default());
             let vendor = registry.create_vendor(&draft, policy)?;
             if json {
                 output::json(&vendor);
@@ -182,17 +290,21 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
                 output::vendor_detail(&vendor, lang)
             }
         }
-        VendorCommand::Edit { id, fields, json } => {
-            let vendor = registry.update_vendor(
-                &id,
-                &VendorPatch {
-                    name: fields.name,
-                    owner: fields.owner,
-                    phone: fields.phone,
-                    kecamatan: fields.kecamatan,
-                    category: fields.category,
-                },
-            )?;
+        VendorCommand::Edit {
+            id,
+            fields,
+            details,
+            json,
+        } => {
+            let core = VendorPatch {
+                name: fields.name,
+                owner: fields.owner,
+                phone: fields.phone,
+                kecamatan: fields.kecamatan,
+                category: fields.category,
+                ..Default::default()
+            };
+            let vendor = registry.update_vendor(&id, &details.into_patch(core))?;
             if json {
                 output::json(&vendor)
             } else {

@@ -31,6 +31,12 @@ slug: string, name: Text,
  */
 rotation: number, };
 
+export type FieldWarning = { field: string, code: string, message: Text, };
+
+export type Gender = "female" | "male";
+
+export type SizeClass = "mikro" | "kecil" | "menengah" | "besar";
+
 export type City = { code: string, name: string, };
 
 export type Kecamatan = { code: string, city_code: string, name: string, };
@@ -57,7 +63,7 @@ name: string,
  */
 owner: string, 
 /**
- * Mobile number in E.164 form (`+628…`).
+ * The owner's mobile number in E.164 form (`+628…`).
  */
 phone: string, 
 /**
@@ -75,9 +81,37 @@ category: string, archived: boolean,
 /**
  * Milliseconds since the Unix epoch.
  */
-created_at: number, updated_at: number, };
+created_at: number, updated_at: number, brand: string | null, legal_form: string | null, nib: string | null, npwp: string | null, kbli: Array<string>, kbli_edition: number | null, capital_rp: number | null, annual_sales_rp: number | null, employees: number | null, 
+/**
+ * By PP 7/2021, from annual sales or else capital.
+ */
+size_class: SizeClass | null, street: string | null, rt: string | null, rw: string | null, kelurahan: string | null, kelurahan_code: string | null, postal_code: string | null, gender: Gender | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+birth_date: string | null, 
+/**
+ * The NIK with its middle hidden (`3174••••••••0007`).
+ */
+nik_masked: string | null, email: string | null, 
+/**
+ * Whether the owner's mobile number is on WhatsApp.
+ */
+whatsapp: boolean, home_address: string | null, 
+/**
+ * The contact the owner chose to publish in catalogues.
+ */
+public_contact: string | null, agency: string | null, mentor: string | null, notes: string | null, 
+/**
+ * Things worth a second look (an unknown NIK region, ...). Filled on single reads.
+ */
+warnings: Array<FieldWarning>, };
 
-export type VendorDraft = { name: string, owner: string, phone: string, 
+export type VendorDraft = { name: string, owner: string, 
+/**
+ * The owner's own mobile number.
+ */
+phone: string, 
 /**
  * A kecamatan's official code or name.
  */
@@ -85,9 +119,41 @@ kecamatan: string,
 /**
  * A category's slug or name.
  */
-category: string, };
+category: string, brand: string, 
+/**
+ * `perseorangan`, `cv`, `ud`, `pt`, `koperasi`, `firma` or `lainnya`.
+ */
+legal_form: string, nib: string, npwp: string, 
+/**
+ * KBLI codes separated by commas.
+ */
+kbli: string, 
+/**
+ * `2020` or `2025` (default 2020 when codes are given).
+ */
+kbli_edition: string, 
+/**
+ * Business capital in rupiah, as typed (`Rp 15.000.000` is fine).
+ */
+capital: string, 
+/**
+ * Annual sales in rupiah, as typed.
+ */
+annual_sales: string, employees: string, street: string, rt: string, rw: string, 
+/**
+ * A kelurahan's code or name, in the chosen kecamatan.
+ */
+kelurahan: string, 
+/**
+ * `female` or `male` (`perempuan`, `laki-laki` too).
+ */
+gender: string, 
+/**
+ * `YYYY-MM-DD` or `DD-MM-YYYY`.
+ */
+birth_date: string, nik: string, email: string, whatsapp: boolean, home_address: string, public_contact: string, agency: string, mentor: string, notes: string, };
 
-export type VendorPatch = { name: string | null, owner: string | null, phone: string | null, kecamatan: string | null, category: string | null, };
+export type VendorPatch = { name: string | null, owner: string | null, phone: string | null, kecamatan: string | null, category: string | null, brand: string | null, legal_form: string | null, nib: string | null, npwp: string | null, kbli: string | null, kbli_edition: string | null, capital: string | null, annual_sales: string | null, employees: string | null, street: string | null, rt: string | null, rw: string | null, kelurahan: string | null, gender: string | null, birth_date: string | null, nik: string | null, email: string | null, whatsapp: boolean | null, home_address: string | null, public_contact: string | null, agency: string | null, mentor: string | null, notes: string | null, };
 
 export type VendorQuery = { 
 /**
@@ -113,7 +179,7 @@ export type Duplicates = "refuse" | "allow";
 
 export type DuplicateReason = { 
 /**
- * `same_phone` or `similar_name`.
+ * `same_nib`, `same_nik`, `same_phone` or `similar_name`.
  */
 code: string, text: Text, };
 
@@ -133,6 +199,10 @@ export type VendorChange = { id: string,
  */
 action: string, at: number, device_id: string, changes: Array<FieldChange>, };
 
-export type RegionTree = { province: string, cities: Array<CityNode>, };
+export type RegionTree = { province: string, cities: Array<CityNode>, 
+/**
+ * Every kelurahan; pickers show those of the chosen kecamatan.
+ */
+kelurahan: Array<Kelurahan>, };
 
 export type CityNode = { code: string, name: string, kecamatan: Array<Kecamatan>, };

@@ -1,7 +1,7 @@
 // An in-memory backend for UI tests and for opening the UI in a plain browser. It does not
 // validate like the core does: tests that need a refusal queue one with `failNext`.
 import type { Backend } from "./types";
-import { BackendError } from "./types";
+import { BackendError, EMPTY_DRAFT } from "./types";
 import type {
   Category,
   Duplicates,
@@ -40,7 +40,48 @@ const REGIONS: RegionTree = {
       kecamatan: [{ code: "31.74.01", city_code: "31.74", name: "Tebet" }],
     },
   ],
+  kelurahan: [
+    { code: "31.71.01.1002", kecamatan_code: "31.71.01", name: "Cideng", postal_code: "10150" },
+    { code: "31.74.01.1007", kecamatan_code: "31.74.01", name: "Manggarai", postal_code: "12850" },
+  ],
 };
+
+/** A vendor with only the foundation's fields filled in; the rest empty. */
+export function blankVendor(fields: Pick<Vendor, "id" | "name" | "owner" | "phone" | "kecamatan" | "kecamatan_code" | "city" | "city_code" | "category"> & Partial<Vendor>): Vendor {
+  return {
+    archived: false,
+    created_at: 0,
+    updated_at: 0,
+    brand: null,
+    legal_form: null,
+    nib: null,
+    npwp: null,
+    kbli: [],
+    kbli_edition: null,
+    capital_rp: null,
+    annual_sales_rp: null,
+    employees: null,
+    size_class: null,
+    street: null,
+    rt: null,
+    rw: null,
+    kelurahan: null,
+    kelurahan_code: null,
+    postal_code: null,
+    gender: null,
+    birth_date: null,
+    nik_masked: null,
+    email: null,
+    whatsapp: false,
+    home_address: null,
+    public_contact: null,
+    agency: null,
+    mentor: null,
+    notes: null,
+    warnings: [],
+    ...fields,
+  };
+}
 
 export class MockBackend implements Backend {
   vendors: Vendor[] = [];
@@ -80,7 +121,7 @@ export class MockBackend implements Backend {
   private fromDraft(id: string, d: VendorDraft, created: number): Vendor {
     const city = REGIONS.cities.find((c) => c.kecamatan.some((k) => k.code === d.kecamatan));
     const kec = city?.kecamatan.find((k) => k.code === d.kecamatan);
-    return {
+    return blankVendor({
       id,
       name: d.name,
       owner: d.owner,
@@ -90,10 +131,11 @@ export class MockBackend implements Backend {
       city: city?.name ?? "",
       city_code: city?.code ?? "",
       category: d.category,
-      archived: false,
       created_at: created,
       updated_at: Date.now(),
-    };
+      brand: d.brand || null,
+      nib: d.nib || null,
+    });
   }
 
   registryInfo = () =>
@@ -136,6 +178,11 @@ export class MockBackend implements Backend {
       return { items: matched.slice(query.offset, query.offset + query.limit), total: matched.length };
     });
   getVendor = (id: string) => this.answer("getVendor", [id], () => this.find(id));
+  vendorDraft = (id: string) =>
+    this.answer("vendorDraft", [id], (): VendorDraft => {
+      const v = this.find(id);
+      return { ...EMPTY_DRAFT, name: v.name, owner: v.owner, phone: v.phone, kecamatan: v.kecamatan_code, category: v.category };
+    });
   createVendor = (draft: VendorDraft, duplicates: Duplicates) =>
     this.answer("createVendor", [draft, duplicates], () => {
       const v = this.fromDraft(`mock-${this.vendors.length + 1}`, draft, Date.now());

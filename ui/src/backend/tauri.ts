@@ -29,6 +29,7 @@ export class TauriBackend implements Backend {
   vendorStats = () => call<VendorStats>("vendor_stats");
   listVendors = (query: VendorQuery) => call<VendorPage>("list_vendors", { query });
   getVendor = (id: string) => call<Vendor>("get_vendor", { id });
+  vendorDraft = (id: string) => call<VendorDraft>("vendor_draft", { id });
   createVendor = (draft: VendorDraft, duplicates: Duplicates) =>
     call<Vendor>("create_vendor", { draft, duplicates });
   updateVendor = (id: string, draft: VendorDraft) => call<Vendor>("update_vendor", { id, draft });

@@ -23,6 +23,8 @@ export interface Backend {
   vendorStats(): Promise<VendorStats>;
   listVendors(query: VendorQuery): Promise<VendorPage>;
   getVendor(id: string): Promise<Vendor>;
+  /** The full record as the edit form needs it (the NIK unmasked). */
+  vendorDraft(id: string): Promise<VendorDraft>;
   /** Refuses a possible duplicate (error code `possible_duplicates`) unless `duplicates` is "allow". */
   createVendor(draft: VendorDraft, duplicates: Duplicates): Promise<Vendor>;
   updateVendor(id: string, draft: VendorDraft): Promise<Vendor>;
@@ -75,3 +77,37 @@ export const DEFAULT_QUERY: VendorQuery = {
   offset: 0,
   limit: 100,
 };
+
+/** A draft with nothing filled in. */
+export const EMPTY_DRAFT: VendorDraft = {
+  name: "",
+  owner: "",
+  phone: "",
+  kecamatan: "",
+  category: "",
+  brand: "",
+  legal_form: "",
+  nib: "",
+  npwp: "",
+  kbli: "",
+  kbli_edition: "",
+  capital: "",
+  annual_sales: "",
+  employees: "",
+  street: "",
+  rt: "",
+  rw: "",
+  kelurahan: "",
+  gender: "",
+  birth_date: "",
+  nik: "",
+  email: "",
+  whatsapp: false,
+  home_address: "",
+  public_contact: "",
+  agency: "",
+  mentor: "",
+  notes: "",
+};
+
+export const LEGAL_FORMS = ["perseorangan", "cv", "ud", "pt", "koperasi", "firma", "lainnya"] as const;

@@ -3,7 +3,7 @@ import { backend, type Category, type RegionTree } from "../backend";
 
 const state = $state<{ categories: Category[]; regions: RegionTree }>({
   categories: [],
-  regions: { province: "", cities: [] },
+  regions: { province: "", cities: [], kelurahan: [] },
 });
 
 export async function loadReference(): Promise<void> {

@@ -1,14 +1,14 @@
 import { describe, it, expect, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { setBackend, type Vendor } from "../../backend";
-import { MockBackend } from "../../backend/mock";
+import { MockBackend, blankVendor } from "../../backend/mock";
 import { loadReference } from "../../lib/reference.svelte";
 import { setLang } from "../../i18n/index.svelte";
 import VendorList from "./VendorList.svelte";
 import VendorForm from "./VendorForm.svelte";
 
 function vendor(name: string, overrides: Partial<Vendor> = {}): Vendor {
-  return {
+  return blankVendor({
     id: `id-${name}`,
     name,
     owner: "Siti Rahayu",
@@ -18,11 +18,8 @@ function vendor(name: string, overrides: Partial<Vendor> = {}): Vendor {
     city: "Kota Administrasi Jakarta Pusat",
     city_code: "31.71",
     category: "makanan-minuman",
-    archived: false,
-    created_at: 0,
-    updated_at: 0,
     ...overrides,
-  };
+  });
 }
 
 let mock: MockBackend;
