@@ -118,6 +118,34 @@ const CATEGORIES: &[(&str, &[&str])] = &[
     ("rumah-tangga", HOUSEHOLD),
     ("kesehatan", HEALTH),
 ];
+/// First names above that are women's, for the demo's gender and NIK.
+const WOMEN: &[&str] = &[
+    "Siti", "Dewi", "Sri", "Nur", "Rina", "Yuni", "Wati", "Fitri", "Ani", "Lestari", "Ratna",
+    "Indah", "Putri", "Ayu", "Maya", "Nanda", "Tuti", "Endang",
+];
+const STREETS: &[&str] = &[
+    "Melati",
+    "Kenanga",
+    "Mawar",
+    "Flamboyan",
+    "Cempaka",
+    "Kemuning",
+    "Masjid",
+    "Pasar Baru",
+    "Raya",
+    "Haji Naim",
+    "Swadaya",
+    "Kebon Kacang",
+    "Delima",
+    "Rambutan",
+];
+const MENTORS: &[&str] = &[
+    "Dewi Lestari",
+    "Agus Salim",
+    "Rina Marlina",
+    "Fajar Nugraha",
+    "Tri Wahyuni",
+];
 const PREFIXES: &[&str] = &["", "", "", "UD ", "CV ", "Toko ", "Warung "];
 const OPERATORS: &[&str] = &[
     "0812", "0813", "0821", "0852", "0856", "0857", "0817", "0878", "0896", "0882",
@@ -142,6 +170,36 @@ impl Seq {
 
 /// The demo vendors, before validation.
 pub fn drafts() -> Vec<VendorDraft> {
+    let mut drafts = generated();
+    // A few deliberate near-duplicates, so the duplicate report has something to show. Each
+    // copies a vendor four places earlier, which keeps the category rotation even.
+    let n = drafts.len();
+    let same_phone = VendorDraft {
+        name: format!("Usaha {}", drafts[n - 7].owner),
+        ..drafts[n - 7].clone()
+    };
+    let typo = VendorDraft {
+        name: drafts[n - 6].name.replacen('a', "", 1),
+        phone: "0813-5550-1234".into(),
+        nik: String::new(),
+        nib: String::new(),
+        ..drafts[n - 6].clone()
+    };
+    let same_nib = VendorDraft {
+        name: format!("{} Jaya", drafts[n - 5].owner),
+        phone: "0857-5550-9876".into(),
+        nik: String::new(),
+        nib: format!("{:013}", 9_120_000_000_777u64),
+        ..drafts[n - 5].clone()
+    };
+    drafts[n - 5].nib = same_nib.nib.clone();
+    drafts[n - 3] = same_phone;
+    drafts[n - 2] = typo;
+    drafts[n - 1] = same_nib;
+    drafts
+}
+
+fn generated() -> Vec<VendorDraft> {
     let regions = region::jakarta();
     let mut seq = Seq(20200222); // Jakpreneur's launch day, 22 Feb 2020
     let mut kecamatan: Vec<&str> = regions.kecamatan.iter().map(|k| k.code.as_str()).collect();
@@ -162,11 +220,68 @@ pub fn drafts() -> Vec<VendorDraft> {
                 seq.next() % 10_000,
                 seq.next() % 10_000
             );
+            let code = kecamatan[i];
+            let kelurahan: Vec<&str> = regions
+                .kelurahan_of(code)
+                .map(|k| k.code.as_str())
+                .collect();
+            let female = WOMEN.contains(&first);
+            let (year, month, day) = (
+                1965 + seq.next() % 36,
+                1 + seq.next() % 12,
+                1 + seq.next() % 28,
+            );
+            let city = regions
+                .kecamatan_by_code(code)
+                .and_then(|k| regions.city(&k.city_code));
+            let city_short = city.map_or("", |c| {
+                c.name
+                    .trim_start_matches("Kota Administrasi ")
+                    .trim_start_matches("Kabupaten Administrasi ")
+            });
+            // A structurally valid, made-up NIK: region, birth date (+40 for women), serial.
+            let nik = format!(
+                "{}{:02}{:02}{:02}{:04}",
+                code.replace('.', ""),
+                day + if female { 40 } else { 0 },
+                month,
+                year % 100,
+                1 + seq.next() % 999
+            );
+            let legal_form = match name.split(' ').next() {
+                Some("CV") => "cv",
+                Some("UD") => "ud",
+                _ => "perseorangan",
+            };
             VendorDraft {
+                legal_form: legal_form.into(),
+                nib: if i % 3 == 2 {
+                    String::new()
+                } else {
+                    format!("{:013}", 9_120_000_000_000 + seq.next() % 1_000_000_000)
+                },
+                kbli: String::new(),
+                annual_sales: ((3 + seq.next() % 120) * 10_000_000).to_string(),
+                employees: (1 + seq.next() % 8).to_string(),
+                street: format!("Jl. {} No. {}", seq.pick(STREETS), 1 + seq.next() % 90),
+                rt: (1 + seq.next() % 15).to_string(),
+                rw: (1 + seq.next() % 12).to_string(),
+                kelurahan: seq.pick(&kelurahan).to_owned(),
+                gender: if female { "female" } else { "male" }.into(),
+                birth_date: format!("{year}-{month:02}-{day:02}"),
+                nik: if i % 2 == 0 { nik } else { String::new() },
+                whatsapp: !seq.next().is_multiple_of(5),
+                public_contact: if i % 2 == 0 {
+                    format!("WhatsApp {phone}")
+                } else {
+                    String::new()
+                },
+                agency: format!("Sudin PPKUKM {city_short}"),
+                mentor: seq.pick(MENTORS).to_owned(),
                 name,
                 owner,
                 phone,
-                kecamatan: kecamatan[i].to_owned(),
+                kecamatan: code.to_owned(),
                 category: category.to_owned(),
                 ..Default::default()
             }

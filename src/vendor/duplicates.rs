@@ -174,6 +174,20 @@ fn same_phone(phone: &str) -> DuplicateReason {
     }
 }
 
+fn same_nib() -> DuplicateReason {
+    DuplicateReason {
+        code: "same_nib".into(),
+        text: Text::new("NIB sama", "Same NIB"),
+    }
+}
+
+fn same_nik() -> DuplicateReason {
+    DuplicateReason {
+        code: "same_nik".into(),
+        text: Text::new("NIK pemilik sama", "Same owner NIK"),
+    }
+}
+
 fn similar_name(score: f64) -> DuplicateReason {
     let pct = (score * 100.0).round();
     DuplicateReason {
@@ -228,16 +242,10 @@ impl Registry {
             let score = wanted.similarity(&Grams::of(&normalise_name(&vendor.name)));
             let mut reasons = Vec::new();
             if v.nib.is_some() && vendor.nib == v.nib {
-                reasons.push(DuplicateReason {
-                    code: "same_nib".into(),
-                    text: Text::new("NIB sama", "Same NIB"),
-                });
+                reasons.push(same_nib());
             }
             if v.nik.is_some() && self.vendor_draft(&id)?.nik == v.nik.clone().unwrap_or_default() {
-                reasons.push(DuplicateReason {
-                    code: "same_nik".into(),
-                    text: Text::new("NIK pemilik sama", "Same owner NIK"),
-                });
+                reasons.push(same_nik());
             }
             if vendor.phone == v.phone {
                 reasons.push(same_phone(&vendor.phone));
@@ -266,12 +274,14 @@ impl Registry {
         struct Row {
             id: String,
             phone: String,
+            nib: Option<String>,
+            nik: Option<String>,
             kecamatan: String,
             grams: Grams,
         }
         let rows: Vec<Row> = self.read(|c| {
             let mut stmt = c.prepare(
-                "SELECT id, business_name, phone, kecamatan_code FROM vendor
+                "SELECT id, business_name, phone, kecamatan_code, nib, owner_nik FROM vendor
                  WHERE deleted_at IS NULL ORDER BY kecamatan_code, id",
             )?;
             let rows = stmt.query_map([], |r| {
@@ -280,25 +290,38 @@ impl Registry {
                     grams: Grams::of(&normalise_name(&r.get::<_, String>(1)?)),
                     phone: r.get(2)?,
                     kecamatan: r.get(3)?,
+                    nib: r.get(4)?,
+                    nik: r.get(5)?,
                 })
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })?;
         let mut pairs: HashMap<(usize, usize), (f64, Vec<DuplicateReason>)> = HashMap::new();
-        // Shared phones, registry-wide.
-        let mut by_phone: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, r) in rows.iter().enumerate() {
-            by_phone.entry(&r.phone).or_default().push(i);
-        }
-        for group in by_phone.values().filter(|g| g.len() > 1) {
-            for (a, &i) in group.iter().enumerate() {
-                for &j in &group[a + 1..] {
-                    let score = rows[i].grams.similarity(&rows[j].grams);
-                    pairs
-                        .entry((i, j))
-                        .or_insert((score, Vec::new()))
-                        .1
-                        .push(same_phone(&rows[i].phone));
+        // Shared identifiers, registry-wide: NIB, the owner's NIK, the mobile number.
+        type KeyOf = fn(&Row) -> Option<&str>;
+        type ReasonOf = fn(&str) -> DuplicateReason;
+        let keys: [(KeyOf, ReasonOf); 3] = [
+            (|r| r.nib.as_deref(), |_| same_nib()),
+            (|r| r.nik.as_deref(), |_| same_nik()),
+            (|r| Some(r.phone.as_str()), same_phone),
+        ];
+        for (key, reason) in keys {
+            let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (i, r) in rows.iter().enumerate() {
+                if let Some(k) = key(r) {
+                    groups.entry(k).or_default().push(i);
+                }
+            }
+            for (k, group) in groups.iter().filter(|(_, g)| g.len() > 1) {
+                for (a, &i) in group.iter().enumerate() {
+                    for &j in &group[a + 1..] {
+                        let score = rows[i].grams.similarity(&rows[j].grams);
+                        pairs
+                            .entry((i, j))
+                            .or_insert((score, Vec::new()))
+                            .1
+                            .push(reason(k));
+                    }
                 }
             }
         }
