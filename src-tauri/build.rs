@@ -17,6 +17,9 @@ const COMMANDS: &[&str] = &[
     "restore_vendor",
     "fill_demo",
     "finish_welcome",
+    "consent_status",
+    "grant_consent",
+    "withdraw_consent",
 ];
 
 fn main() {

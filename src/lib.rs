@@ -5,6 +5,7 @@
 
 pub mod bindings;
 pub mod category;
+pub mod consent;
 pub mod demo;
 pub mod error;
 pub mod identifier;

@@ -3,6 +3,7 @@
 
 use etalase::RegistryInfo;
 use etalase::category::Category;
+use etalase::consent::{ConsentForm, ConsentStatus, Purpose};
 use etalase::region::{self, RegionTree};
 use etalase::vendor::{
     Duplicates, Vendor, VendorChange, VendorDraft, VendorPage, VendorQuery, VendorStats,
@@ -94,4 +95,32 @@ pub async fn fill_demo(state: State<'_, AppState>) -> Answer<usize> {
 #[tauri::command]
 pub async fn finish_welcome(state: State<'_, AppState>) -> Answer<()> {
     state.blocking(|r| r.finish_welcome()).await
+}
+
+#[tauri::command]
+pub async fn consent_status(state: State<'_, AppState>, id: String) -> Answer<Vec<ConsentStatus>> {
+    state.blocking(move |r| r.consent_status(&id)).await
+}
+
+#[tauri::command]
+pub async fn grant_consent(
+    state: State<'_, AppState>,
+    id: String,
+    purpose: Purpose,
+    form: ConsentForm,
+) -> Answer<ConsentStatus> {
+    state
+        .blocking(move |r| r.grant_consent(&id, purpose, form))
+        .await
+}
+
+#[tauri::command]
+pub async fn withdraw_consent(
+    state: State<'_, AppState>,
+    id: String,
+    purpose: Purpose,
+) -> Answer<ConsentStatus> {
+    state
+        .blocking(move |r| r.withdraw_consent(&id, purpose))
+        .await
 }

@@ -36,6 +36,9 @@ pub fn run() {
             commands::restore_vendor,
             commands::fill_demo,
             commands::finish_welcome,
+            commands::consent_status,
+            commands::grant_consent,
+            commands::withdraw_consent,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

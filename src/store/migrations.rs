@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/0002_vendor_search.sql")),
     (3, include_str!("migrations/0003_vendor_history.sql")),
     (4, include_str!("migrations/0004_vendor_details.sql")),
+    (5, include_str!("migrations/0005_consent.sql")),
 ];
 
 /// The schema version this build writes.

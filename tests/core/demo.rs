@@ -53,8 +53,15 @@ fn the_demo_never_mixes_with_real_data() {
 fn the_demo_has_full_records_and_a_few_deliberate_near_duplicates() {
     let (_dir, r) = registry();
     let vendors = r.fill_demo().expect("demo");
-    assert!(vendors.iter().all(|v| v.kelurahan.is_some() && v.rt.is_some() && v.agency.is_some()));
-    assert!(vendors.iter().filter(|v| v.nik_masked.is_some()).count() >= 20, "half have a NIK");
+    assert!(
+        vendors
+            .iter()
+            .all(|v| v.kelurahan.is_some() && v.rt.is_some() && v.agency.is_some())
+    );
+    assert!(
+        vendors.iter().filter(|v| v.nik_masked.is_some()).count() >= 20,
+        "half have a NIK"
+    );
     assert!(vendors.iter().all(|v| v.size_class.is_some()));
     let reasons: HashSet<String> = r
         .duplicate_report()
@@ -63,6 +70,9 @@ fn the_demo_has_full_records_and_a_few_deliberate_near_duplicates() {
         .flat_map(|p| p.reasons.into_iter().map(|x| x.code))
         .collect();
     for code in ["same_phone", "similar_name", "same_nib"] {
-        assert!(reasons.contains(code), "the demo shows a {code} pair: {reasons:?}");
+        assert!(
+            reasons.contains(code),
+            "the demo shows a {code} pair: {reasons:?}"
+        );
     }
 }

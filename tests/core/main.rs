@@ -2,6 +2,7 @@
 
 mod bindings;
 mod cli;
+mod consent;
 mod crash;
 mod demo;
 mod duplicates;

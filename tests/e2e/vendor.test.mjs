@@ -145,3 +145,18 @@ test("a vendor whose phone matches an existing one shows the duplicate panel", a
   await (await session.find('[data-testid="save-anyway"]')).click();
   await session.waitFor("the second vendor to be saved", () => vendors().length === 2);
 });
+
+test("consent to publish is recorded from the vendor page after reading the notice", async () => {
+  // The previous test left the window on the new vendor's page.
+  await (await session.find('[data-testid="grant-publish"]')).click();
+  const notice = await (await session.find("dialog[open] blockquote")).text();
+  assert.match(notice, /katalog Jumat Beli Lokal/, "the notice is shown before recording");
+  await (await session.find('[data-testid="confirm-grant"]')).click();
+  await session.find('[data-testid="withdraw-publish"]');
+  const id = vendors().find((v) => v.name === "Jamu Gendong Wati").id;
+  const status = JSON.parse(execFileSync(cli, ["--data-dir", dataDir, "consent", "show", id, "--json"]).toString());
+  const publish = status.find((s) => s.purpose === "publish");
+  assert.ok(publish.active, "the CLI sees the consent");
+  assert.equal(publish.active.form, "written");
+  assert.equal(status.find((s) => s.purpose === "contact").active, null, "other purposes stay unconsented");
+});

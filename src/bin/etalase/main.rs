@@ -1,6 +1,7 @@
 //! `etalase`: the command-line tool. It drives the same core as the desktop app, on the same
 //! data directory, so everything the window does can be scripted and tested.
 
+mod consent_cmd;
 mod output;
 mod vendor_cmd;
 
@@ -32,6 +33,9 @@ enum Command {
     /// Register, list, show, edit and archive vendors (pelaku usaha).
     #[command(subcommand)]
     Vendor(Box<vendor_cmd::VendorCommand>),
+    /// Record and show consent (UU 27/2022) for a vendor's purposes.
+    #[command(subcommand)]
+    Consent(consent_cmd::ConsentCommand),
     /// Fill an empty registry with 60 demo vendors from all over Jakarta.
     Demo {
         /// Only when no registry exists yet in the data directory (for first starts); else
@@ -99,6 +103,7 @@ fn run(cli: Cli) -> etalase::Result<()> {
             output::regions(json);
             return Ok(());
         }
+        Command::Consent(cmd) => consent_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Demo { if_new } => {
             if if_new && Registry::exists(&data_dir) {

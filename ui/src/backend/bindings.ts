@@ -31,6 +31,26 @@ slug: string, name: Text,
  */
 rotation: number, };
 
+export type Purpose = "registration" | "publish" | "contact" | "people_photos";
+
+export type ConsentForm = "written" | "recorded" | "electronic";
+
+export type ConsentRecord = { id: string, purpose: Purpose, form: ConsentForm, notice_version: string, granted_at: number, withdrawn_at: number | null, device_id: string, };
+
+export type ConsentStatus = { purpose: Purpose, 
+/**
+ * The grant in force, if any.
+ */
+active: ConsentRecord | null, 
+/**
+ * The latest withdrawal when nothing is in force.
+ */
+last_withdrawn: ConsentRecord | null, 
+/**
+ * What the owner is told before agreeing.
+ */
+notice: Text, };
+
 export type FieldWarning = { field: string, code: string, message: Text, };
 
 export type Gender = "female" | "male";

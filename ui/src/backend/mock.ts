@@ -4,6 +4,9 @@ import type { Backend } from "./types";
 import { BackendError, EMPTY_DRAFT } from "./types";
 import type {
   Category,
+  ConsentForm,
+  ConsentStatus,
+  Purpose,
   Duplicates,
   ErrorPayload,
   RegionTree,
@@ -205,6 +208,43 @@ export class MockBackend implements Backend {
     this.answer("archiveVendor", [id], () => Object.assign(this.find(id), { archived: true }));
   restoreVendor = (id: string) =>
     this.answer("restoreVendor", [id], () => Object.assign(this.find(id), { archived: false }));
+  consents = new Map<string, ConsentStatus>();
+  private consentKey = (id: string, p: Purpose) => `${id}/${p}`;
+  consentStatus = (id: string) =>
+    this.answer("consentStatus", [id], () =>
+      (["registration", "publish", "contact", "people_photos"] as Purpose[]).map(
+        (p) =>
+          this.consents.get(this.consentKey(id, p)) ?? {
+            purpose: p,
+            active: null,
+            last_withdrawn: null,
+            notice: { id: `Pemberitahuan ${p}`, en: `Notice ${p}` },
+          },
+      ),
+    );
+  grantConsent = (id: string, purpose: Purpose, form: ConsentForm) =>
+    this.answer("grantConsent", [id, purpose, form], () => {
+      const s: ConsentStatus = {
+        purpose,
+        active: { id: `${id}-${purpose}`, purpose, form, notice_version: "mock", granted_at: Date.now(), withdrawn_at: null, device_id: "mock-device" },
+        last_withdrawn: null,
+        notice: { id: `Pemberitahuan ${purpose}`, en: `Notice ${purpose}` },
+      };
+      this.consents.set(this.consentKey(id, purpose), s);
+      return s;
+    });
+  withdrawConsent = (id: string, purpose: Purpose) =>
+    this.answer("withdrawConsent", [id, purpose], () => {
+      const old = this.consents.get(this.consentKey(id, purpose));
+      const s: ConsentStatus = {
+        purpose,
+        active: null,
+        last_withdrawn: old?.active ? { ...old.active, withdrawn_at: Date.now() } : null,
+        notice: { id: `Pemberitahuan ${purpose}`, en: `Notice ${purpose}` },
+      };
+      this.consents.set(this.consentKey(id, purpose), s);
+      return s;
+    });
   fillDemo = () => this.answer("fillDemo", [], () => 0);
   finishWelcome = () =>
     this.answer("finishWelcome", [], () => {

@@ -3,6 +3,9 @@ import type { Backend } from "./types";
 import { BackendError } from "./types";
 import type {
   Category,
+  ConsentForm,
+  ConsentStatus,
+  Purpose,
   Duplicates,
   RegionTree,
   RegistryInfo,
@@ -36,6 +39,10 @@ export class TauriBackend implements Backend {
   vendorHistory = (id: string) => call<VendorChange[]>("vendor_history", { id });
   archiveVendor = (id: string) => call<Vendor>("archive_vendor", { id });
   restoreVendor = (id: string) => call<Vendor>("restore_vendor", { id });
+  consentStatus = (id: string) => call<ConsentStatus[]>("consent_status", { id });
+  grantConsent = (id: string, purpose: Purpose, form: ConsentForm) =>
+    call<ConsentStatus>("grant_consent", { id, purpose, form });
+  withdrawConsent = (id: string, purpose: Purpose) => call<ConsentStatus>("withdraw_consent", { id, purpose });
   fillDemo = () => call<number>("fill_demo");
   finishWelcome = () => call<void>("finish_welcome");
 }

@@ -1,5 +1,8 @@
 import type {
   Category,
+  ConsentForm,
+  ConsentStatus,
+  Purpose,
   DuplicateCandidate,
   Duplicates,
   ErrorPayload,
@@ -32,6 +35,9 @@ export interface Backend {
   archiveVendor(id: string): Promise<Vendor>;
   restoreVendor(id: string): Promise<Vendor>;
   /** Fills an empty registry with demo vendors; returns how many. */
+  consentStatus(id: string): Promise<ConsentStatus[]>;
+  grantConsent(id: string, purpose: Purpose, form: ConsentForm): Promise<ConsentStatus>;
+  withdrawConsent(id: string, purpose: Purpose): Promise<ConsentStatus>;
   fillDemo(): Promise<number>;
   finishWelcome(): Promise<void>;
 }
