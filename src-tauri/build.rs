@@ -20,6 +20,8 @@ const COMMANDS: &[&str] = &[
     "consent_status",
     "grant_consent",
     "withdraw_consent",
+    "stages",
+    "set_stage",
 ];
 
 fn main() {

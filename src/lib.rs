@@ -13,6 +13,7 @@ pub mod paths;
 pub mod phone;
 pub mod region;
 pub mod registry;
+pub mod stage;
 pub mod store;
 pub mod text;
 pub mod vendor;

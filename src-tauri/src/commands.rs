@@ -5,6 +5,7 @@ use etalase::RegistryInfo;
 use etalase::category::Category;
 use etalase::consent::{ConsentForm, ConsentStatus, Purpose};
 use etalase::region::{self, RegionTree};
+use etalase::stage::{StageRecord, StageUpdate};
 use etalase::vendor::{
     Duplicates, Vendor, VendorChange, VendorDraft, VendorPage, VendorQuery, VendorStats,
 };
@@ -123,4 +124,18 @@ pub async fn withdraw_consent(
     state
         .blocking(move |r| r.withdraw_consent(&id, purpose))
         .await
+}
+
+#[tauri::command]
+pub async fn stages(state: State<'_, AppState>, id: String) -> Answer<Vec<StageRecord>> {
+    state.blocking(move |r| r.stages(&id)).await
+}
+
+#[tauri::command]
+pub async fn set_stage(
+    state: State<'_, AppState>,
+    id: String,
+    update: StageUpdate,
+) -> Answer<StageRecord> {
+    state.blocking(move |r| r.set_stage(&id, &update)).await
 }

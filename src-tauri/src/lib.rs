@@ -39,6 +39,8 @@ pub fn run() {
             commands::consent_status,
             commands::grant_consent,
             commands::withdraw_consent,
+            commands::stages,
+            commands::set_stage,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

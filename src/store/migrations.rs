@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/0003_vendor_history.sql")),
     (4, include_str!("migrations/0004_vendor_details.sql")),
     (5, include_str!("migrations/0005_consent.sql")),
+    (6, include_str!("migrations/0006_stages.sql")),
 ];
 
 /// The schema version this build writes.

@@ -15,7 +15,7 @@ pub use duplicates::{
     normalise_name,
 };
 pub use history::{FieldChange, VendorChange};
-pub use validate::{MAX_NAME_CHARS, ValidVendor, validate_draft};
+pub use validate::{MAX_NAME_CHARS, ValidVendor, today_in_jakarta, validate_draft};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -11,6 +11,7 @@ mod regions;
 mod registration;
 mod search;
 mod shell_config;
+mod stages;
 mod store;
 mod support;
 mod vendors;

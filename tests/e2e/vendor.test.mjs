@@ -160,3 +160,18 @@ test("consent to publish is recorded from the vendor page after reading the noti
   assert.equal(publish.active.form, "written");
   assert.equal(status.find((s) => s.purpose === "contact").active, null, "other purposes stay unconsented");
 });
+
+test("a Jakpreneur stage set on the vendor page is saved and recorded", async () => {
+  await (await session.find('[data-testid="stage-pelatihan"] option[value="selesai"]')).click();
+  const id = vendors().find((v) => v.name === "Jamu Gendong Wati").id;
+  const stages = await session.waitFor("the stage to be saved", () => {
+    const s = JSON.parse(execFileSync(cli, ["--data-dir", dataDir, "stage", "show", id, "--json"]).toString());
+    return s[1].status === "selesai" && s;
+  });
+  assert.equal(stages[1].stage, "pelatihan");
+  const history = await session.waitFor("the history entry", async () => {
+    const text = await (await session.find('[data-testid="vendor-history"]')).text();
+    return text.includes("Pelatihan") && text;
+  });
+  assert.match(history, /Tahap Jakpreneur: Pelatihan/);
+});

@@ -3,6 +3,7 @@
 
 mod consent_cmd;
 mod output;
+mod stage_cmd;
 mod vendor_cmd;
 
 use clap::{Parser, Subcommand};
@@ -36,6 +37,9 @@ enum Command {
     /// Record and show consent (UU 27/2022) for a vendor's purposes.
     #[command(subcommand)]
     Consent(consent_cmd::ConsentCommand),
+    /// Set and show a vendor's Jakpreneur stages (P1–P7).
+    #[command(subcommand)]
+    Stage(stage_cmd::StageCommand),
     /// Fill an empty registry with 60 demo vendors from all over Jakarta.
     Demo {
         /// Only when no registry exists yet in the data directory (for first starts); else
@@ -103,6 +107,7 @@ fn run(cli: Cli) -> etalase::Result<()> {
             output::regions(json);
             return Ok(());
         }
+        Command::Stage(cmd) => stage_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Consent(cmd) => consent_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Demo { if_new } => {

@@ -51,6 +51,22 @@ last_withdrawn: ConsentRecord | null,
  */
 notice: Text, };
 
+export type Stage = "pendaftaran" | "pelatihan" | "pendampingan" | "perizinan" | "pemasaran" | "pelaporan_keuangan" | "permodalan";
+
+export type StageStatus = "belum" | "proses" | "selesai";
+
+export type StageRecord = { stage: Stage, status: StageStatus, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string | null, note: string | null, };
+
+export type StageUpdate = { stage: Stage, status: StageStatus, 
+/**
+ * `YYYY-MM-DD` or `DD-MM-YYYY`; empty for none.
+ */
+date: string, note: string, };
+
 export type FieldWarning = { field: string, code: string, message: Text, };
 
 export type Gender = "female" | "male";

@@ -4,6 +4,8 @@ import type { Backend } from "./types";
 import { BackendError, EMPTY_DRAFT } from "./types";
 import type {
   Category,
+  StageRecord,
+  StageUpdate,
   ConsentForm,
   ConsentStatus,
   Purpose,
@@ -245,6 +247,21 @@ export class MockBackend implements Backend {
       this.consents.set(this.consentKey(id, purpose), s);
       return s;
     });
+  stageRecords = new Map<string, StageRecord[]>();
+  stages = (id: string) =>
+    this.answer("stages", [id], () =>
+      this.stageRecords.get(id) ??
+      (["pendaftaran", "pelatihan", "pendampingan", "perizinan", "pemasaran", "pelaporan_keuangan", "permodalan"] as const).map(
+        (stage): StageRecord => ({ stage, status: "belum", date: null, note: null }),
+      ),
+    );
+  setStage = (id: string, update: StageUpdate) =>
+    this.answer("setStage", [id, update], (): StageRecord => ({
+      stage: update.stage,
+      status: update.status,
+      date: update.date || null,
+      note: update.note || null,
+    }));
   fillDemo = () => this.answer("fillDemo", [], () => 0);
   finishWelcome = () =>
     this.answer("finishWelcome", [], () => {

@@ -3,6 +3,8 @@ import type { Backend } from "./types";
 import { BackendError } from "./types";
 import type {
   Category,
+  StageRecord,
+  StageUpdate,
   ConsentForm,
   ConsentStatus,
   Purpose,
@@ -43,6 +45,8 @@ export class TauriBackend implements Backend {
   grantConsent = (id: string, purpose: Purpose, form: ConsentForm) =>
     call<ConsentStatus>("grant_consent", { id, purpose, form });
   withdrawConsent = (id: string, purpose: Purpose) => call<ConsentStatus>("withdraw_consent", { id, purpose });
+  stages = (id: string) => call<StageRecord[]>("stages", { id });
+  setStage = (id: string, update: StageUpdate) => call<StageRecord>("set_stage", { id, update });
   fillDemo = () => call<number>("fill_demo");
   finishWelcome = () => call<void>("finish_welcome");
 }

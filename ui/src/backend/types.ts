@@ -1,5 +1,7 @@
 import type {
   Category,
+  StageRecord,
+  StageUpdate,
   ConsentForm,
   ConsentStatus,
   Purpose,
@@ -38,6 +40,8 @@ export interface Backend {
   consentStatus(id: string): Promise<ConsentStatus[]>;
   grantConsent(id: string, purpose: Purpose, form: ConsentForm): Promise<ConsentStatus>;
   withdrawConsent(id: string, purpose: Purpose): Promise<ConsentStatus>;
+  stages(id: string): Promise<StageRecord[]>;
+  setStage(id: string, update: StageUpdate): Promise<StageRecord>;
   fillDemo(): Promise<number>;
   finishWelcome(): Promise<void>;
 }

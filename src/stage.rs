@@ -1,0 +1,249 @@
+//! The seven Jakpreneur stages ("7P": pendaftaran, pelatihan, pendampingan, perizinan,
+//! pemasaran, pelaporan keuangan, permodalan), each with a status, a date and a note, in any
+//! order: the programme coaches each business by its own phase.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, FieldError, Result};
+use crate::registry::Registry;
+use crate::text::Text;
+use crate::vendor::FieldChange;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Pendaftaran,
+    Pelatihan,
+    Pendampingan,
+    Perizinan,
+    Pemasaran,
+    PelaporanKeuangan,
+    Permodalan,
+}
+
+impl Stage {
+    /// In the order of the programme's official list (2023).
+    pub const ALL: [Stage; 7] = [
+        Stage::Pendaftaran,
+        Stage::Pelatihan,
+        Stage::Pendampingan,
+        Stage::Perizinan,
+        Stage::Pemasaran,
+        Stage::PelaporanKeuangan,
+        Stage::Permodalan,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Pendaftaran => "pendaftaran",
+            Stage::Pelatihan => "pelatihan",
+            Stage::Pendampingan => "pendampingan",
+            Stage::Perizinan => "perizinan",
+            Stage::Pemasaran => "pemasaran",
+            Stage::PelaporanKeuangan => "pelaporan_keuangan",
+            Stage::Permodalan => "permodalan",
+        }
+    }
+
+    /// Reads a stage's name (`pelatihan`, `pelaporan-keuangan`) or its default number (`p2`, `2`).
+    pub fn parse(s: &str) -> Result<Stage> {
+        let s = s.trim().to_lowercase().replace(['-', ' '], "_");
+        let by_number = s
+            .trim_start_matches('p')
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1));
+        by_number
+            .and_then(|i| Stage::ALL.get(i).copied())
+            .or_else(|| Stage::ALL.into_iter().find(|st| st.as_str() == s))
+            .ok_or_else(|| {
+                invalid(
+                    "stage",
+                    "unknown_stage",
+                    Text::new(
+                        "Tahap: pendaftaran, pelatihan, pendampingan, perizinan, pemasaran, pelaporan-keuangan atau permodalan (atau P1–P7).",
+                        "Stage: pendaftaran, pelatihan, pendampingan, perizinan, pemasaran, pelaporan-keuangan or permodalan (or P1–P7).",
+                    ),
+                )
+            })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StageStatus {
+    /// Not started.
+    Belum,
+    /// In progress.
+    Proses,
+    /// Done.
+    Selesai,
+}
+
+impl StageStatus {
+    fn as_str(self) -> &'static str {
+        match self {
+            StageStatus::Belum => "belum",
+            StageStatus::Proses => "proses",
+            StageStatus::Selesai => "selesai",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<StageStatus> {
+        match s.trim().to_lowercase().as_str() {
+            "belum" | "not_started" | "not-started" => Ok(StageStatus::Belum),
+            "proses" | "in_progress" | "in-progress" => Ok(StageStatus::Proses),
+            "selesai" | "done" => Ok(StageStatus::Selesai),
+            _ => Err(invalid(
+                "status",
+                "unknown_status",
+                Text::new(
+                    "Status tahap: belum, proses atau selesai.",
+                    "Stage status: belum, proses or selesai.",
+                ),
+            )),
+        }
+    }
+}
+
+fn invalid(field: &str, code: &str, text: Text) -> Error {
+    Error::Invalid(vec![FieldError::new(field, code, text)])
+}
+
+/// Where one stage stands for a vendor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StageRecord {
+    pub stage: Stage,
+    pub status: StageStatus,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A change to one stage, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StageUpdate {
+    pub stage: Stage,
+    pub status: StageStatus,
+    /// `YYYY-MM-DD` or `DD-MM-YYYY`; empty for none.
+    pub date: String,
+    pub note: String,
+}
+
+impl Registry {
+    /// All seven stages for a vendor, those never recorded as `belum`.
+    pub fn stages(&self, vendor_id: &str) -> Result<Vec<StageRecord>> {
+        self.get_vendor(vendor_id)?;
+        self.read(|c| {
+            let mut out = Vec::with_capacity(7);
+            for stage in Stage::ALL {
+                let found = c
+                    .query_row(
+                        "SELECT status, date, note FROM vendor_stage
+                         WHERE vendor_id = ?1 AND stage = ?2 AND deleted_at IS NULL",
+                        params![vendor_id, stage.as_str()],
+                        |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                out.push(match found {
+                    Some((status, date, note)) => StageRecord {
+                        stage,
+                        status: StageStatus::parse(&status).unwrap_or(StageStatus::Belum),
+                        date,
+                        note,
+                    },
+                    None => StageRecord {
+                        stage,
+                        status: StageStatus::Belum,
+                        date: None,
+                        note: None,
+                    },
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// Sets one stage; the change goes into the vendor's history.
+    pub fn set_stage(&self, vendor_id: &str, update: &StageUpdate) -> Result<StageRecord> {
+        let today = crate::vendor::today_in_jakarta();
+        let date = match update.date.trim() {
+            "" => None,
+            t => Some(
+                NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                    .or_else(|_| NaiveDate::parse_from_str(t, "%d-%m-%Y"))
+                    .ok()
+                    .filter(|d| *d <= today)
+                    .ok_or_else(|| {
+                        invalid(
+                            "date",
+                            "invalid_date",
+                            Text::new(
+                                "Tanggal tahap tidak valid atau di masa depan.",
+                                "The stage's date is not valid or in the future.",
+                            ),
+                        )
+                    })?
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            ),
+        };
+        let note: String = update.note.split_whitespace().collect::<Vec<_>>().join(" ");
+        if note.chars().count() > 500 || note.chars().any(char::is_control) {
+            return Err(invalid(
+                "note",
+                "invalid_note",
+                Text::new(
+                    "Catatan paling banyak 500 karakter.",
+                    "A note has at most 500 characters.",
+                ),
+            ));
+        }
+        let note = (!note.is_empty()).then_some(note);
+        let before = self
+            .stages(vendor_id)?
+            .into_iter()
+            .find(|s| s.stage == update.stage)
+            .ok_or_else(|| Error::Internal("stage missing".into()))?;
+        let after = StageRecord {
+            stage: update.stage,
+            status: update.status,
+            date,
+            note,
+        };
+        if before == after {
+            return Ok(after);
+        }
+        let (row_id, change_id) = (self.new_id(), self.new_id());
+        let describe = |s: &StageRecord| {
+            Some(format!(
+                "{}{}",
+                s.status.as_str(),
+                s.date
+                    .as_deref()
+                    .map(|d| format!(" {d}"))
+                    .unwrap_or_default()
+            ))
+        };
+        let change = FieldChange {
+            field: format!("stage:{}", update.stage.as_str()),
+            old: describe(&before),
+            new: describe(&after),
+        };
+        self.write(|tx, stamp| {
+            tx.execute(
+                "INSERT INTO vendor_stage (id, vendor_id, stage, status, date, note, created_at, updated_at, device_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
+                 ON CONFLICT (vendor_id, stage) WHERE deleted_at IS NULL DO UPDATE SET
+                   status = excluded.status, date = excluded.date, note = excluded.note,
+                   updated_at = excluded.updated_at, device_id = excluded.device_id",
+                params![row_id, vendor_id, update.stage.as_str(), update.status.as_str(), after.date, after.note, stamp.time, stamp.device],
+            )?;
+            crate::vendor::history::record(tx, stamp, change_id, vendor_id, "edit", &[change])
+        })?;
+        Ok(after)
+    }
+}
