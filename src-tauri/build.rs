@@ -22,6 +22,9 @@ const COMMANDS: &[&str] = &[
     "withdraw_consent",
     "stages",
     "set_stage",
+    "legality",
+    "add_legality",
+    "remove_legality",
 ];
 
 fn main() {

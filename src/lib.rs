@@ -9,6 +9,7 @@ pub mod consent;
 pub mod demo;
 pub mod error;
 pub mod identifier;
+pub mod legality;
 pub mod paths;
 pub mod phone;
 pub mod region;

@@ -4,6 +4,7 @@
 use etalase::RegistryInfo;
 use etalase::category::Category;
 use etalase::consent::{ConsentForm, ConsentStatus, Purpose};
+use etalase::legality::{LegalityDoc, LegalityDraft};
 use etalase::region::{self, RegionTree};
 use etalase::stage::{StageRecord, StageUpdate};
 use etalase::vendor::{
@@ -138,4 +139,23 @@ pub async fn set_stage(
     update: StageUpdate,
 ) -> Answer<StageRecord> {
     state.blocking(move |r| r.set_stage(&id, &update)).await
+}
+
+#[tauri::command]
+pub async fn legality(state: State<'_, AppState>, id: String) -> Answer<Vec<LegalityDoc>> {
+    state.blocking(move |r| r.legality(&id)).await
+}
+
+#[tauri::command]
+pub async fn add_legality(
+    state: State<'_, AppState>,
+    id: String,
+    draft: LegalityDraft,
+) -> Answer<LegalityDoc> {
+    state.blocking(move |r| r.add_legality(&id, &draft)).await
+}
+
+#[tauri::command]
+pub async fn remove_legality(state: State<'_, AppState>, doc_id: String) -> Answer<()> {
+    state.blocking(move |r| r.remove_legality(&doc_id)).await
 }

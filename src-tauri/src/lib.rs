@@ -41,6 +41,9 @@ pub fn run() {
             commands::withdraw_consent,
             commands::stages,
             commands::set_stage,
+            commands::legality,
+            commands::add_legality,
+            commands::remove_legality,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

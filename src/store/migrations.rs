@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("migrations/0004_vendor_details.sql")),
     (5, include_str!("migrations/0005_consent.sql")),
     (6, include_str!("migrations/0006_stages.sql")),
+    (7, include_str!("migrations/0007_legality.sql")),
 ];
 
 /// The schema version this build writes.

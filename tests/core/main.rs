@@ -7,6 +7,7 @@ mod crash;
 mod demo;
 mod duplicates;
 mod history;
+mod legality;
 mod regions;
 mod registration;
 mod search;

@@ -1,10 +1,10 @@
 // Takes the documentation's screenshots from the real window (demo registry), through the same
 // WebDriver setup as the end-to-end tests. Run: xvfb-run -a node tests/e2e/screenshots.mjs
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Session, sleep } from "./webdriver.mjs";
+import { Session, sleep, startDriver, stopDriver } from "./webdriver.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
@@ -15,9 +15,7 @@ const first = JSON.parse(
 )[0];
 
 const port = 5555;
-const driver = spawn("tauri-driver", ["--port", String(port), "--native-driver", "/usr/bin/WebKitWebDriver"], {
-  stdio: "ignore",
-});
+const driver = startDriver(port);
 await sleep(1500);
 const session = await Session.start(`http://127.0.0.1:${port}`, {
   "tauri:options": { application: join(target, "debug", "etalase-desktop"), args: ["--data-dir", dataDir] },
@@ -47,6 +45,6 @@ try {
   await shot("vendor-duplicates");
 } finally {
   await session.end().catch(() => {});
-  driver.kill();
+  stopDriver(driver);
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -3,11 +3,11 @@
 // that exactly what was accepted is in the registry.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Session, sleep } from "./webdriver.mjs";
+import { Session, sleep, startDriver, stopDriver } from "./webdriver.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
@@ -25,9 +25,7 @@ function vendors() {
 }
 
 before(async () => {
-  driver = spawn("tauri-driver", ["--port", String(port), "--native-driver", "/usr/bin/WebKitWebDriver"], {
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  driver = startDriver(port);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
@@ -45,7 +43,7 @@ before(async () => {
 
 after(async () => {
   await session?.end().catch(() => {});
-  driver?.kill();
+  stopDriver(driver);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -174,4 +172,26 @@ test("a Jakpreneur stage set on the vendor page is saved and recorded", async ()
     return text.includes("Pelatihan") && text;
   });
   assert.match(history, /Tahap Jakpreneur: Pelatihan/);
+});
+
+test("a P-IRT added on the vendor page is checked and stored", async () => {
+  await (await session.find('[data-testid="add-legality"]')).click();
+  await (await session.find('[data-testid="field-number"]')).type("12345");
+  await (await session.find('[data-testid="save-legality"]')).click();
+  const error = await session.waitFor("the number's error", async () => {
+    const text = await (await session.find('[data-testid="error-number"]')).text();
+    return text.includes("15 angka") && text;
+  });
+  assert.match(error, /P-IRT harus 15 angka/);
+  const number = await session.find('[data-testid="field-number"]');
+  await number.clear();
+  await number.type("P-IRT No. 2063174010128-30");
+  await (await session.find('[data-testid="save-legality"]')).click();
+  const id = vendors().find((v) => v.name === "Jamu Gendong Wati").id;
+  const docs = await session.waitFor("the document to be saved", () => {
+    const d = JSON.parse(execFileSync(cli, ["--data-dir", dataDir, "legality", "list", id, "--json"]).toString());
+    return d.length === 1 && d;
+  });
+  assert.equal(docs[0].number, "206317401012830");
+  assert.equal(docs[0].valid_until, "2030-12-31");
 });

@@ -1,3 +1,7 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
+import { join } from "node:path";
+
 // A minimal W3C WebDriver client: just what the end-to-end tests need, no dependencies.
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -87,3 +91,27 @@ async function request(base, method, path, body) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts tauri-driver in a process group of its own, its output in `.run/driver-PORT.log`.
+ * The app it launches belongs to that group, so `stopDriver` ends all of it: a surviving app
+ * would hold the test runner's output open and keep it from ever exiting.
+ */
+export function startDriver(port) {
+  const dir = join(import.meta.dirname, ".run");
+  mkdirSync(dir, { recursive: true });
+  const log = openSync(join(dir, `driver-${port}.log`), "w");
+  return spawn("tauri-driver", ["--port", String(port), "--native-driver", "/usr/bin/WebKitWebDriver"], {
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
+}
+
+export function stopDriver(driver) {
+  if (!driver?.pid) return;
+  try {
+    process.kill(-driver.pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}

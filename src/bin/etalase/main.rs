@@ -2,6 +2,7 @@
 //! data directory, so everything the window does can be scripted and tested.
 
 mod consent_cmd;
+mod legality_cmd;
 mod output;
 mod stage_cmd;
 mod vendor_cmd;
@@ -37,6 +38,9 @@ enum Command {
     /// Record and show consent (UU 27/2022) for a vendor's purposes.
     #[command(subcommand)]
     Consent(consent_cmd::ConsentCommand),
+    /// Add, list and remove a vendor's legality documents (P-IRT, BPOM, halal, ...).
+    #[command(subcommand)]
+    Legality(legality_cmd::LegalityCommand),
     /// Set and show a vendor's Jakpreneur stages (P1–P7).
     #[command(subcommand)]
     Stage(stage_cmd::StageCommand),
@@ -107,6 +111,7 @@ fn run(cli: Cli) -> etalase::Result<()> {
             output::regions(json);
             return Ok(());
         }
+        Command::Legality(cmd) => legality_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Stage(cmd) => stage_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Consent(cmd) => consent_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,

@@ -51,6 +51,20 @@ last_withdrawn: ConsentRecord | null,
  */
 notice: Text, };
 
+export type LegalityKind = "pirt" | "bpom" | "halal" | "hki" | "sni" | "other";
+
+export type LegalityDraft = { kind: LegalityKind, number: string, 
+/**
+ * `YYYY-MM-DD` or `DD-MM-YYYY`; empty for unknown.
+ */
+issued_on: string, 
+/**
+ * `YYYY-MM-DD` or `DD-MM-YYYY`; empty for unknown (a P-IRT's is read from its number).
+ */
+valid_until: string, note: string, };
+
+export type LegalityDoc = { id: string, kind: LegalityKind, number: string, issued_on: string | null, valid_until: string | null, note: string | null, expired: boolean, warnings: Array<FieldWarning>, };
+
 export type Stage = "pendaftaran" | "pelatihan" | "pendampingan" | "perizinan" | "pemasaran" | "pelaporan_keuangan" | "permodalan";
 
 export type StageStatus = "belum" | "proses" | "selesai";

@@ -4,6 +4,8 @@ import type { Backend } from "./types";
 import { BackendError, EMPTY_DRAFT } from "./types";
 import type {
   Category,
+  LegalityDoc,
+  LegalityDraft,
   StageRecord,
   StageUpdate,
   ConsentForm,
@@ -262,6 +264,28 @@ export class MockBackend implements Backend {
       date: update.date || null,
       note: update.note || null,
     }));
+  docs: (LegalityDoc & { vendorId: string })[] = [];
+  legality = (id: string) => this.answer("legality", [id], () => this.docs.filter((d) => d.vendorId === id));
+  addLegality = (id: string, draft: LegalityDraft) =>
+    this.answer("addLegality", [id, draft], (): LegalityDoc => {
+      const doc = {
+        vendorId: id,
+        id: `doc-${this.docs.length + 1}`,
+        kind: draft.kind,
+        number: draft.number,
+        issued_on: draft.issued_on || null,
+        valid_until: draft.valid_until || null,
+        note: draft.note || null,
+        expired: false,
+        warnings: [],
+      };
+      this.docs.push(doc);
+      return doc;
+    });
+  removeLegality = (docId: string) =>
+    this.answer("removeLegality", [docId], () => {
+      this.docs = this.docs.filter((d) => d.id !== docId);
+    });
   fillDemo = () => this.answer("fillDemo", [], () => 0);
   finishWelcome = () =>
     this.answer("finishWelcome", [], () => {

@@ -3,6 +3,8 @@ import type { Backend } from "./types";
 import { BackendError } from "./types";
 import type {
   Category,
+  LegalityDoc,
+  LegalityDraft,
   StageRecord,
   StageUpdate,
   ConsentForm,
@@ -47,6 +49,9 @@ export class TauriBackend implements Backend {
   withdrawConsent = (id: string, purpose: Purpose) => call<ConsentStatus>("withdraw_consent", { id, purpose });
   stages = (id: string) => call<StageRecord[]>("stages", { id });
   setStage = (id: string, update: StageUpdate) => call<StageRecord>("set_stage", { id, update });
+  legality = (id: string) => call<LegalityDoc[]>("legality", { id });
+  addLegality = (id: string, draft: LegalityDraft) => call<LegalityDoc>("add_legality", { id, draft });
+  removeLegality = (docId: string) => call<void>("remove_legality", { docId });
   fillDemo = () => call<number>("fill_demo");
   finishWelcome = () => call<void>("finish_welcome");
 }

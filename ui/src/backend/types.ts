@@ -1,5 +1,7 @@
 import type {
   Category,
+  LegalityDoc,
+  LegalityDraft,
   StageRecord,
   StageUpdate,
   ConsentForm,
@@ -42,6 +44,9 @@ export interface Backend {
   withdrawConsent(id: string, purpose: Purpose): Promise<ConsentStatus>;
   stages(id: string): Promise<StageRecord[]>;
   setStage(id: string, update: StageUpdate): Promise<StageRecord>;
+  legality(id: string): Promise<LegalityDoc[]>;
+  addLegality(id: string, draft: LegalityDraft): Promise<LegalityDoc>;
+  removeLegality(docId: string): Promise<void>;
   fillDemo(): Promise<number>;
   finishWelcome(): Promise<void>;
 }
