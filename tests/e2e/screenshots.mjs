@@ -33,7 +33,13 @@ try {
   await (await session.find('[data-testid="nav-vendors"]')).click();
   await session.find('[data-testid="vendor-table"]');
   await shot("vendor-list");
+  await (await session.find(`[data-testid="vendor-table"] tbody tr td.name`)).click();
+  await session.find('[data-testid="vendor-history"]');
+  await shot("vendor-page");
+  await (await session.find('a[href="#/vendors"]')).click();
   await (await session.find('[data-testid="new-vendor"]')).click();
+  await session.find('[data-testid="field-name"]');
+  await shot("vendor-form");
   await (await session.find('[data-testid="field-name"]')).type(`${first.name.split(" ").slice(0, 2).join(" ")} Bu Yanti`);
   await (await session.find('[data-testid="field-owner"]')).type("Yanti Susanti");
   await (await session.find('[data-testid="field-phone"]')).type(first.phone.replace("+62", "0"));
