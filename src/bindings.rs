@@ -29,6 +29,7 @@ pub fn typescript() -> String {
         crate::legality::LegalityKind,
         crate::legality::LegalityDraft,
         crate::legality::LegalityDoc,
+        crate::rights::PersonalDataExport,
         crate::stage::Stage,
         crate::stage::StageStatus,
         crate::stage::StageRecord,

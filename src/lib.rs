@@ -14,6 +14,7 @@ pub mod paths;
 pub mod phone;
 pub mod region;
 pub mod registry;
+pub mod rights;
 pub mod stage;
 pub mod store;
 pub mod text;

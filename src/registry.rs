@@ -144,6 +144,15 @@ impl Registry {
         Ok(out)
     }
 
+    /// Runs `f` on the writer connection outside a transaction (for checkpoints and the like).
+    pub(crate) fn write_connection<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T>,
+    ) -> Result<T> {
+        let conn = lock(&self.inner.writer)?;
+        f(&conn)
+    }
+
     pub fn categories(&self) -> Result<Vec<Category>> {
         self.read(category::list)
     }

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/0005_consent.sql")),
     (6, include_str!("migrations/0006_stages.sql")),
     (7, include_str!("migrations/0007_legality.sql")),
+    (8, include_str!("migrations/0008_audit.sql")),
 ];
 
 /// The schema version this build writes.

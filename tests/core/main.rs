@@ -10,6 +10,7 @@ mod history;
 mod legality;
 mod regions;
 mod registration;
+mod rights;
 mod search;
 mod shell_config;
 mod stages;

@@ -70,6 +70,16 @@ pub enum VendorCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Print everything the registry holds about one vendor, the NIK included (JSON): the
+    /// answer to a person's request for a copy of their data.
+    PersonalData { id: String },
+    /// Erase a vendor completely (record, history, documents, stages, consents), leaving an
+    /// audit entry without personal data. Cannot be undone: needs --yes.
+    Erase {
+        id: String,
+        #[arg(long)]
+        yes: bool,
+    },
     /// Archive a vendor: hidden from lists and catalogues, kept in the registry.
     Archive { id: String },
     /// Bring an archived vendor back.
@@ -309,6 +319,31 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
                 output::json(&vendor)
             } else {
                 output::vendor_detail(&vendor, lang)
+            }
+        }
+        VendorCommand::PersonalData { id } => output::json(&registry.export_person(&id)?),
+        VendorCommand::Erase { id, yes } => {
+            let vendor = registry.get_vendor(&id)?;
+            if !yes {
+                return Err(etalase::Error::Invalid(vec![etalase::FieldError::new(
+                    "yes",
+                    "confirm",
+                    etalase::Text::new(
+                        format!(
+                            "Penghapusan {} tidak dapat dibatalkan. Ulangi dengan --yes bila yakin.",
+                            vendor.name
+                        ),
+                        format!(
+                            "Erasing {} cannot be undone. Repeat with --yes if you are sure.",
+                            vendor.name
+                        ),
+                    ),
+                )]));
+            }
+            registry.erase_vendor(&id)?;
+            match lang {
+                Lang::Id => println!("{} dihapus seluruhnya.", vendor.name),
+                Lang::En => println!("{} erased completely.", vendor.name),
             }
         }
         VendorCommand::History { id, json } => {

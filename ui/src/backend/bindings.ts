@@ -65,6 +65,12 @@ valid_until: string, note: string, };
 
 export type LegalityDoc = { id: string, kind: LegalityKind, number: string, issued_on: string | null, valid_until: string | null, note: string | null, expired: boolean, warnings: Array<FieldWarning>, };
 
+export type PersonalDataExport = { exported_at: string, vendor: Vendor, 
+/**
+ * Every field as stored, the NIK unmasked.
+ */
+record: VendorDraft, legality: Array<LegalityDoc>, stages: Array<StageRecord>, consent: Array<ConsentStatus>, consent_history: Array<ConsentRecord>, history: Array<VendorChange>, };
+
 export type Stage = "pendaftaran" | "pelatihan" | "pendampingan" | "perizinan" | "pemasaran" | "pelaporan_keuangan" | "permodalan";
 
 export type StageStatus = "belum" | "proses" | "selesai";

@@ -1,0 +1,105 @@
+//! A person's rights over their data (UU 27/2022): a copy of everything about one vendor, and
+//! complete erasure. Both leave an audit entry that names only the vendor's id.
+
+use rusqlite::params;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::consent::{ConsentRecord, ConsentStatus};
+use crate::error::Result;
+use crate::legality::LegalityDoc;
+use crate::registry::Registry;
+use crate::stage::StageRecord;
+use crate::vendor::{Vendor, VendorChange, VendorDraft};
+
+/// Everything the registry holds about one vendor, the NIK included: the answer to a request
+/// for a copy of one's data.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PersonalDataExport {
+    pub exported_at: String,
+    pub vendor: Vendor,
+    /// Every field as stored, the NIK unmasked.
+    pub record: VendorDraft,
+    pub legality: Vec<LegalityDoc>,
+    pub stages: Vec<StageRecord>,
+    pub consent: Vec<ConsentStatus>,
+    pub consent_history: Vec<ConsentRecord>,
+    pub history: Vec<VendorChange>,
+}
+
+impl Registry {
+    /// A copy of everything about one vendor; the export itself is audited.
+    pub fn export_person(&self, vendor_id: &str) -> Result<PersonalDataExport> {
+        let export = PersonalDataExport {
+            exported_at: chrono::Utc::now().to_rfc3339(),
+            vendor: self.get_vendor(vendor_id)?,
+            record: self.vendor_draft(vendor_id)?,
+            legality: self.legality(vendor_id)?,
+            stages: self.stages(vendor_id)?,
+            consent: self.consent_status(vendor_id)?,
+            consent_history: self.consent_history(vendor_id)?,
+            history: self.vendor_history(vendor_id)?,
+        };
+        self.audit("export", vendor_id)?;
+        Ok(export)
+    }
+
+    /// Erases a vendor completely: the record, its search entry, history, documents, stages
+    /// and consents, in one transaction; then the write-ahead log is checkpointed and
+    /// truncated, and `secure_delete` has zeroed the freed pages, so the data is not left
+    /// readable anywhere in the registry's files. Backups made before stay as they were.
+    pub fn erase_vendor(&self, vendor_id: &str) -> Result<()> {
+        self.get_vendor(vendor_id)?;
+        let audit_id = self.new_id();
+        self.write(|tx, stamp| {
+            tx.execute(
+                "DELETE FROM vendor_search WHERE rowid = (SELECT seq FROM vendor WHERE id = ?1)",
+                [vendor_id],
+            )?;
+            for table in ["vendor_change", "legality", "vendor_stage", "consent"] {
+                // The table names are constants of this function, never input.
+                tx.execute(
+                    &format!("DELETE FROM {table} WHERE vendor_id = ?1"),
+                    [vendor_id],
+                )?;
+            }
+            tx.execute("DELETE FROM vendor WHERE id = ?1", [vendor_id])?;
+            tx.execute(
+                "INSERT INTO audit (id, action, subject_id, created_at, updated_at, device_id)
+                 VALUES (?1, 'erase', ?2, ?3, ?3, ?4)",
+                params![audit_id, vendor_id, stamp.time, stamp.device],
+            )?;
+            Ok(())
+        })?;
+        // Merge the search index's segments so no old segment keeps the erased words.
+        self.write(|tx, _| {
+            Ok(tx
+                .execute(
+                    "INSERT INTO vendor_search (vendor_search) VALUES ('optimize')",
+                    [],
+                )
+                .map(|_| ())?)
+        })?;
+        self.checkpoint()
+    }
+
+    /// Copies the write-ahead log into the database and truncates it to nothing.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.write_connection(|c| {
+            c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            Ok(())
+        })
+    }
+
+    fn audit(&self, action: &str, subject: &str) -> Result<()> {
+        let id = self.new_id();
+        self.write(|tx, stamp| {
+            tx.execute(
+                "INSERT INTO audit (id, action, subject_id, created_at, updated_at, device_id)
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+                params![id, action, subject, stamp.time, stamp.device],
+            )?;
+            Ok(())
+        })
+    }
+}
