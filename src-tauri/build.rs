@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "legality",
     "add_legality",
     "remove_legality",
+    "erase_vendor",
 ];
 
 fn main() {

@@ -159,3 +159,8 @@ pub async fn add_legality(
 pub async fn remove_legality(state: State<'_, AppState>, doc_id: String) -> Answer<()> {
     state.blocking(move |r| r.remove_legality(&doc_id)).await
 }
+
+#[tauri::command]
+pub async fn erase_vendor(state: State<'_, AppState>, id: String) -> Answer<()> {
+    state.blocking(move |r| r.erase_vendor(&id)).await
+}

@@ -44,6 +44,7 @@ pub fn run() {
             commands::legality,
             commands::add_legality,
             commands::remove_legality,
+            commands::erase_vendor,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -15,6 +15,34 @@ pub fn etalase(dir: &std::path::Path, args: &[&str]) -> Output {
         .expect("run etalase")
 }
 
+/// Registers a vendor (owner Ani, Gambir) through the CLI and returns its id.
+pub fn add_vendor(dir: &std::path::Path, name: &str, category: &str, extra: &[&str]) -> String {
+    let mut args = vec![
+        "vendor",
+        "add",
+        "--name",
+        name,
+        "--owner",
+        "Ani",
+        "--phone",
+        "0812-1111-2222",
+        "--kecamatan",
+        "Gambir",
+        "--category",
+        category,
+        "--json",
+    ];
+    args.extend_from_slice(extra);
+    let out = etalase(dir, &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    v["id"].as_str().expect("id").to_owned()
+}
+
 fn ok_json(dir: &std::path::Path, args: &[&str]) -> Value {
     let out = etalase(dir, args);
     assert!(

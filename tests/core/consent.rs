@@ -2,7 +2,7 @@
 
 use etalase::consent::{ConsentForm, Purpose};
 
-use crate::cli::etalase;
+use crate::cli::{add_vendor, etalase};
 use crate::support::{AddVendor, draft, registry};
 
 #[test]
@@ -70,26 +70,7 @@ fn every_purpose_has_a_notice_in_both_languages() {
 #[test]
 fn the_cli_grants_withdraws_and_shows_consent() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = etalase(
-        dir.path(),
-        &[
-            "vendor",
-            "add",
-            "--name",
-            "Jamu Ani",
-            "--owner",
-            "Ani",
-            "--phone",
-            "0812-1111-2222",
-            "--kecamatan",
-            "Gambir",
-            "--category",
-            "kesehatan",
-            "--json",
-        ],
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let id = v["id"].as_str().expect("id");
+    let id = &add_vendor(dir.path(), "Jamu Ani", "kesehatan", &[]);
     assert!(
         etalase(
             dir.path(),

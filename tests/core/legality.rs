@@ -2,7 +2,7 @@
 
 use etalase::legality::{LegalityDraft, LegalityKind};
 
-use crate::cli::etalase;
+use crate::cli::{add_vendor, etalase};
 use crate::support::{AddVendor, draft, registry};
 
 fn doc(kind: LegalityKind, number: &str) -> LegalityDraft {
@@ -106,26 +106,7 @@ fn removal_is_recorded_and_hides_the_document() {
 #[test]
 fn the_cli_adds_lists_and_removes_documents() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = etalase(
-        dir.path(),
-        &[
-            "vendor",
-            "add",
-            "--name",
-            "Keripik Ani",
-            "--owner",
-            "Ani",
-            "--phone",
-            "0812-1111-2222",
-            "--kecamatan",
-            "Gambir",
-            "--category",
-            "makanan-minuman",
-            "--json",
-        ],
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let id = v["id"].as_str().expect("id");
+    let id = &add_vendor(dir.path(), "Keripik Ani", "makanan-minuman", &[]);
     let added = etalase(
         dir.path(),
         &[

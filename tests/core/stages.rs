@@ -2,7 +2,7 @@
 
 use etalase::stage::{Stage, StageStatus, StageUpdate};
 
-use crate::cli::etalase;
+use crate::cli::{add_vendor, etalase};
 use crate::support::{AddVendor, draft, registry};
 
 fn update(stage: Stage, status: StageStatus, date: &str) -> StageUpdate {
@@ -82,26 +82,7 @@ fn bad_dates_and_names_are_refused() {
 #[test]
 fn the_cli_sets_and_shows_stages() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = etalase(
-        dir.path(),
-        &[
-            "vendor",
-            "add",
-            "--name",
-            "Batik Ani",
-            "--owner",
-            "Ani",
-            "--phone",
-            "0812-1111-2222",
-            "--kecamatan",
-            "Gambir",
-            "--category",
-            "fesyen-kerajinan",
-            "--json",
-        ],
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let id = v["id"].as_str().expect("id");
+    let id = &add_vendor(dir.path(), "Batik Ani", "fesyen-kerajinan", &[]);
     let set = etalase(
         dir.path(),
         &[

@@ -195,3 +195,14 @@ test("a P-IRT added on the vendor page is checked and stored", async () => {
   assert.equal(docs[0].number, "206317401012830");
   assert.equal(docs[0].valid_until, "2030-12-31");
 });
+
+test("erasing a vendor needs its name typed, then removes it everywhere", async () => {
+  const before = vendors().length;
+  await (await session.find('[data-testid="erase-vendor"]')).click();
+  const confirm = await session.find('[data-testid="confirm-erase"]');
+  assert.equal(await confirm.attribute("disabled"), "true", "disabled until the name is typed");
+  await (await session.find('[data-testid="erase-name"]')).type("Jamu Gendong Wati");
+  await (await session.find('[data-testid="confirm-erase"]')).click();
+  await session.waitFor("the erasure", () => vendors().length === before - 1);
+  assert.ok(!vendors().some((v) => v.name === "Jamu Gendong Wati"));
+});

@@ -286,6 +286,10 @@ export class MockBackend implements Backend {
     this.answer("removeLegality", [docId], () => {
       this.docs = this.docs.filter((d) => d.id !== docId);
     });
+  eraseVendor = (id: string) =>
+    this.answer("eraseVendor", [id], () => {
+      this.vendors = this.vendors.filter((v) => v.id !== id);
+    });
   fillDemo = () => this.answer("fillDemo", [], () => 0);
   finishWelcome = () =>
     this.answer("finishWelcome", [], () => {

@@ -52,6 +52,7 @@ export class TauriBackend implements Backend {
   legality = (id: string) => call<LegalityDoc[]>("legality", { id });
   addLegality = (id: string, draft: LegalityDraft) => call<LegalityDoc>("add_legality", { id, draft });
   removeLegality = (docId: string) => call<void>("remove_legality", { docId });
+  eraseVendor = (id: string) => call<void>("erase_vendor", { id });
   fillDemo = () => call<number>("fill_demo");
   finishWelcome = () => call<void>("finish_welcome");
 }

@@ -47,6 +47,8 @@ export interface Backend {
   legality(id: string): Promise<LegalityDoc[]>;
   addLegality(id: string, draft: LegalityDraft): Promise<LegalityDoc>;
   removeLegality(docId: string): Promise<void>;
+  /** Erases a vendor completely; cannot be undone. */
+  eraseVendor(id: string): Promise<void>;
   fillDemo(): Promise<number>;
   finishWelcome(): Promise<void>;
 }
