@@ -1,8 +1,8 @@
 //! The vendor search index (SQLite FTS5): what goes in, and how typed words become a query.
 //!
 //! The index is contentless and maintained here, in the same transaction as every change to a
-//! vendor, rather than by triggers: the schema stays free of code, and an erased vendor's
-//! tokens go with it (`secure-delete`).
+//! vendor, rather than by triggers: the index's upkeep is plain Rust, tested with the rest, and
+//! an erased vendor's tokens go with it (`secure-delete`).
 
 use rusqlite::{Connection, params};
 
