@@ -45,6 +45,7 @@ pub fn typescript() -> String {
         crate::vendor::VendorDraft,
         crate::vendor::VendorPatch,
         crate::vendor::VendorQuery,
+        crate::vendor::VendorSort,
         crate::vendor::VendorPage,
         crate::vendor::Count,
         crate::vendor::VendorStats,

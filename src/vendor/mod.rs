@@ -20,7 +20,10 @@ pub use validate::{MAX_NAME_CHARS, ValidVendor, today_in_jakarta, validate_draft
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::consent::Purpose;
 use crate::identifier::{FieldWarning, Gender, SizeClass};
+use crate::legality::LegalityKind;
+use crate::stage::Stage;
 
 /// A registered business as staff see it. The owner's NIK appears only masked; the edit form
 /// reads the full record through [`Registry::vendor_draft`](crate::Registry::vendor_draft).
@@ -171,6 +174,13 @@ pub struct VendorQuery {
     pub search: Option<String>,
     pub kecamatan: Option<String>,
     pub category: Option<String>,
+    /// Only vendors whose consent for this purpose is in force.
+    pub consent: Option<Purpose>,
+    /// Only vendors who completed this Jakpreneur stage.
+    pub stage_done: Option<Stage>,
+    /// Only vendors holding a document of this kind.
+    pub legality: Option<LegalityKind>,
+    pub sort: VendorSort,
     pub include_archived: bool,
     pub offset: u32,
     pub limit: u32,
@@ -182,11 +192,30 @@ impl Default for VendorQuery {
             search: None,
             kecamatan: None,
             category: None,
+            consent: None,
+            stage_done: None,
+            legality: None,
+            sort: VendorSort::Name,
             include_archived: false,
             offset: 0,
             limit: 100,
         }
     }
+}
+
+/// How a vendor list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VendorSort {
+    /// By business name, A to Z.
+    #[default]
+    Name,
+    /// Most recently registered first.
+    Newest,
+    /// Most recently changed first.
+    Updated,
+    /// By kecamatan code, then name.
+    Kecamatan,
 }
 
 /// The most rows one query returns; lists page through the rest.

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use super::row::{self, Stored};
 use super::{
     Count, Duplicates, MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch,
-    VendorQuery, VendorStats,
+    VendorQuery, VendorSort, VendorStats,
 };
 use super::{history, search};
 use crate::error::{Error, FieldError, Result};
@@ -258,7 +258,34 @@ impl Registry {
             }
             (None, None, None) => {}
         }
+        // Constant fragments again; the purpose, stage and kind travel as parameters.
+        if let Some(p) = query.consent {
+            clauses.push(
+                "id IN (SELECT vendor_id FROM consent WHERE purpose = ? AND withdrawn_at IS NULL \
+                 AND deleted_at IS NULL)",
+            );
+            args.push(Value::Text(p.as_str().to_owned()));
+        }
+        if let Some(st) = query.stage_done {
+            clauses.push(
+                "id IN (SELECT vendor_id FROM vendor_stage WHERE stage = ? AND status = 'selesai' \
+                 AND deleted_at IS NULL)",
+            );
+            args.push(Value::Text(st.as_str().to_owned()));
+        }
+        if let Some(k) = query.legality {
+            clauses.push(
+                "id IN (SELECT vendor_id FROM legality WHERE kind = ? AND deleted_at IS NULL)",
+            );
+            args.push(Value::Text(k.as_str().to_owned()));
+        }
         let filter = clauses.join(" AND ");
+        let order = match query.sort {
+            VendorSort::Name => "business_name COLLATE NOCASE, id",
+            VendorSort::Newest => "created_at DESC, id DESC",
+            VendorSort::Updated => "updated_at DESC, id DESC",
+            VendorSort::Kecamatan => "kecamatan_code, business_name COLLATE NOCASE, id",
+        };
         let limit = query.limit.min(MAX_PAGE);
         self.read(|conn| {
             let total: u32 = conn.query_row(
@@ -268,7 +295,7 @@ impl Registry {
             )?;
             let mut stmt = conn.prepare(&format!(
                 "SELECT {} FROM vendor WHERE {filter}
-                 ORDER BY business_name COLLATE NOCASE, id LIMIT {limit} OFFSET {}",
+                 ORDER BY {order} LIMIT {limit} OFFSET {}",
                 row::select_columns(),
                 query.offset
             ))?;

@@ -276,3 +276,123 @@ fn archiving_hides_a_vendor_and_restoring_brings_it_back() {
         1
     );
 }
+
+#[test]
+fn lists_filter_by_consent_completed_stage_and_documents_and_sort_four_ways() {
+    use etalase::consent::{ConsentForm, Purpose};
+    use etalase::legality::{LegalityDraft, LegalityKind};
+    use etalase::stage::{Stage, StageStatus, StageUpdate};
+    use etalase::vendor::VendorSort;
+
+    let (_dir, r) = registry();
+    let add = |name: &str, kecamatan: &str| {
+        r.add_vendor(&VendorDraft {
+            name: name.into(),
+            kecamatan: kecamatan.into(),
+            ..draft()
+        })
+        .expect(name)
+    };
+    let a = add("Anyaman Bu Ani", "Tebet");
+    let b = add("Batik Pak Budi", "Gambir");
+    let c = add("Cendol Bu Cici", "Cakung");
+    r.grant_consent(&a.id, Purpose::Publish, ConsentForm::Written)
+        .expect("consent a");
+    r.grant_consent(&b.id, Purpose::Publish, ConsentForm::Written)
+        .expect("consent b");
+    r.withdraw_consent(&b.id, Purpose::Publish)
+        .expect("withdrawn b");
+    r.set_stage(
+        &c.id,
+        &StageUpdate {
+            stage: Stage::Pelatihan,
+            status: StageStatus::Selesai,
+            date: String::new(),
+            note: String::new(),
+        },
+    )
+    .expect("stage c");
+    r.set_stage(
+        &a.id,
+        &StageUpdate {
+            stage: Stage::Pelatihan,
+            status: StageStatus::Proses,
+            date: String::new(),
+            note: String::new(),
+        },
+    )
+    .expect("stage a");
+    r.add_legality(
+        &b.id,
+        &LegalityDraft {
+            kind: LegalityKind::Bpom,
+            number: "MD 123456789012".into(),
+            issued_on: String::new(),
+            valid_until: String::new(),
+            note: String::new(),
+        },
+    )
+    .expect("doc b");
+    r.update_vendor(
+        &a.id,
+        &VendorPatch {
+            owner: Some("Ani Lestari".into()),
+            ..Default::default()
+        },
+    )
+    .expect("touch a");
+
+    let names = |q: VendorQuery| {
+        r.list_vendors(&q)
+            .expect("list")
+            .items
+            .into_iter()
+            .map(|v| v.name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(VendorQuery {
+            consent: Some(Purpose::Publish),
+            ..Default::default()
+        }),
+        ["Anyaman Bu Ani"],
+        "withdrawn consent does not count"
+    );
+    assert_eq!(
+        names(VendorQuery {
+            stage_done: Some(Stage::Pelatihan),
+            ..Default::default()
+        }),
+        ["Cendol Bu Cici"],
+        "in progress is not done"
+    );
+    assert_eq!(
+        names(VendorQuery {
+            legality: Some(LegalityKind::Bpom),
+            ..Default::default()
+        }),
+        ["Batik Pak Budi"]
+    );
+    assert_eq!(
+        names(VendorQuery {
+            sort: VendorSort::Newest,
+            ..Default::default()
+        }),
+        ["Cendol Bu Cici", "Batik Pak Budi", "Anyaman Bu Ani"]
+    );
+    assert_eq!(
+        names(VendorQuery {
+            sort: VendorSort::Updated,
+            ..Default::default()
+        })[0],
+        "Anyaman Bu Ani"
+    );
+    assert_eq!(
+        names(VendorQuery {
+            sort: VendorSort::Kecamatan,
+            ..Default::default()
+        }),
+        ["Batik Pak Budi", "Anyaman Bu Ani", "Cendol Bu Cici"],
+        "Gambir 31.71, Tebet 31.74, Cakung 31.75"
+    );
+}

@@ -2,7 +2,10 @@
 
 use clap::{Args, Subcommand};
 
-use etalase::vendor::{Duplicates, VendorDraft, VendorPatch, VendorQuery};
+use etalase::consent::Purpose;
+use etalase::legality::LegalityKind;
+use etalase::stage::Stage;
+use etalase::vendor::{Duplicates, VendorDraft, VendorPatch, VendorQuery, VendorSort};
 use etalase::{Lang, Registry, Result};
 
 use crate::output;
@@ -37,6 +40,19 @@ pub enum VendorCommand {
         /// A category's slug or name.
         #[arg(long)]
         category: Option<String>,
+        /// Only vendors whose consent for this purpose is in force (registration, publish,
+        /// contact, people-photos).
+        #[arg(long)]
+        consent: Option<String>,
+        /// Only vendors who completed this stage (a name or P1–P7).
+        #[arg(long)]
+        stage_done: Option<String>,
+        /// Only vendors holding a document of this kind (pirt, bpom, halal, hki, sni, other).
+        #[arg(long)]
+        legality: Option<String>,
+        /// name (default), newest, updated or kecamatan.
+        #[arg(long, default_value = "name")]
+        sort: String,
         /// Include archived vendors.
         #[arg(long)]
         archived: bool,
@@ -253,15 +269,39 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
             search,
             kecamatan,
             category,
+            consent,
+            stage_done,
+            legality,
+            sort,
             archived,
             limit,
             offset,
             json,
         } => {
+            let sort = match sort.as_str() {
+                "name" => VendorSort::Name,
+                "newest" => VendorSort::Newest,
+                "updated" => VendorSort::Updated,
+                "kecamatan" => VendorSort::Kecamatan,
+                _ => {
+                    return Err(etalase::Error::Invalid(vec![etalase::FieldError::new(
+                        "sort",
+                        "unknown_sort",
+                        etalase::Text::new(
+                            "Urutan: name, newest, updated atau kecamatan.",
+                            "Sort: name, newest, updated or kecamatan.",
+                        ),
+                    )]));
+                }
+            };
             let mut query = VendorQuery {
                 search,
                 kecamatan,
                 category,
+                consent: consent.as_deref().map(Purpose::parse).transpose()?,
+                stage_done: stage_done.as_deref().map(Stage::parse).transpose()?,
+                legality: legality.as_deref().map(LegalityKind::parse).transpose()?,
+                sort,
                 include_archived: archived,
                 offset,
                 limit: limit

@@ -215,7 +215,21 @@ export type VendorQuery = {
 /**
  * Words to find in the business name, owner name or phone.
  */
-search: string | null, kecamatan: string | null, category: string | null, include_archived: boolean, offset: number, limit: number, };
+search: string | null, kecamatan: string | null, category: string | null, 
+/**
+ * Only vendors whose consent for this purpose is in force.
+ */
+consent: Purpose | null, 
+/**
+ * Only vendors who completed this Jakpreneur stage.
+ */
+stage_done: Stage | null, 
+/**
+ * Only vendors holding a document of this kind.
+ */
+legality: LegalityKind | null, sort: VendorSort, include_archived: boolean, offset: number, limit: number, };
+
+export type VendorSort = "name" | "newest" | "updated" | "kecamatan";
 
 export type VendorPage = { items: Array<Vendor>, total: number, };
 

@@ -56,6 +56,19 @@ describe("VendorList", () => {
     expect((last?.args[0] as { search: string }).search).toBe("tidak ada");
   });
 
+  it("sends the consent, stage, document and sort choices to the backend", async () => {
+    render(VendorList);
+    await screen.findByText("Kue Basah Bu Siti");
+    await fireEvent.change(screen.getByTestId("filter-consent"), { target: { value: "publish" } });
+    await fireEvent.change(screen.getByTestId("filter-stage"), { target: { value: "pelatihan" } });
+    await fireEvent.change(screen.getByTestId("filter-legality"), { target: { value: "pirt" } });
+    await fireEvent.change(screen.getByTestId("sort"), { target: { value: "newest" } });
+    await waitFor(() => {
+      const q = mock.calls.filter((c) => c.method === "listVendors").at(-1)?.args[0] as Record<string, unknown>;
+      expect(q).toMatchObject({ consent: "publish", stage_done: "pelatihan", legality: "pirt", sort: "newest" });
+    });
+  });
+
   it("tells a new user what to do when the registry is empty", async () => {
     mock.vendors = [];
     render(VendorList);
