@@ -212,7 +212,9 @@ fn generated() -> Vec<VendorDraft> {
             let (category, patterns) = CATEGORIES[i % CATEGORIES.len()];
             let first = seq.pick(FIRST_NAMES);
             // "Lestari" is a first name and a family name; nobody is "Lestari Lestari".
-            let last = Some(seq.pick(LAST_NAMES)).filter(|l| *l != first).unwrap_or("Rahayu");
+            let last = Some(seq.pick(LAST_NAMES))
+                .filter(|l| *l != first)
+                .unwrap_or("Rahayu");
             let owner = format!("{first} {last}");
             let pattern = patterns[(i / CATEGORIES.len()) % patterns.len()];
             let name = format!("{}{}", seq.pick(PREFIXES), pattern.replace("{}", first));
