@@ -1,6 +1,6 @@
 # The steps CI runs (`make ci`), each usable on its own. `./scripts/test.sh` installs what is
 # missing and then runs `make ci`; `./scripts/start.sh` builds and starts the app.
-.PHONY: ci fmt fmt-check clippy test-core core-isolation ui-check ui-test ui-build shell-build build e2e bindings icons regions start
+.PHONY: ci fmt fmt-check clippy test-core core-isolation ui-check ui-test ui-build shell-build build e2e bindings icons regions start hooks
 
 CARGO ?= cargo
 
@@ -61,3 +61,7 @@ regions:
 
 start:
 	./scripts/start.sh
+
+# Use the repository's git hooks (a formatting check before each commit).
+hooks:
+	git config core.hooksPath .githooks
