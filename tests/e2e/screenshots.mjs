@@ -23,7 +23,7 @@ const session = await Session.start(`http://127.0.0.1:${port}`, {
 await session.cmd("POST", "/window/rect", { width: 1280, height: 820 });
 
 async function shot(name) {
-  await sleep(400);
+  await sleep(900); // let smooth scrolling settle
   const png = await session.cmd("GET", "/screenshot");
   writeFileSync(join(root, "docs", "screenshots", `${name}.png`), Buffer.from(png, "base64"));
   console.log(`docs/screenshots/${name}.png`);

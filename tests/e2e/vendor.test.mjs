@@ -136,6 +136,11 @@ test("a vendor whose phone matches an existing one shows the duplicate panel", a
     return text || false;
   });
   assert.match(panel, /Mungkin sudah terdaftar/);
+  await session.waitFor("the panel to scroll into view", () =>
+    session.execute(
+      "const r = document.querySelector('[data-testid=duplicate-panel]').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2;",
+    ),
+  );
   assert.match(panel, /Kue Lapis/, "names the existing vendor");
   assert.match(panel, /Nomor HP sama/, "says why");
   assert.equal(vendors().length, 1, "nothing is saved before the person decides");
