@@ -15,6 +15,7 @@ pub mod phone;
 pub mod region;
 pub mod registry;
 pub mod rights;
+pub mod spreadsheet;
 pub mod stage;
 pub mod store;
 pub mod text;

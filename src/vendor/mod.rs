@@ -4,6 +4,7 @@
 //! and who coaches it. Legality documents, Jakpreneur stages and consent have tables of their own.
 
 mod duplicates;
+mod export;
 pub mod history;
 mod queries;
 mod row;

@@ -6,6 +6,7 @@ mod consent;
 mod crash;
 mod demo;
 mod duplicates;
+mod export;
 mod history;
 mod legality;
 mod regions;

@@ -4,6 +4,7 @@ use clap::{Args, Subcommand};
 
 use etalase::consent::Purpose;
 use etalase::legality::LegalityKind;
+use etalase::spreadsheet::SheetFormat;
 use etalase::stage::Stage;
 use etalase::vendor::{Duplicates, VendorDraft, VendorPatch, VendorQuery, VendorSort};
 use etalase::{Lang, Registry, Result};
@@ -31,31 +32,8 @@ pub enum VendorCommand {
     },
     /// List vendors, sorted by business name.
     List {
-        /// Words to find in the business name, owner name or phone.
-        #[arg(long)]
-        search: Option<String>,
-        /// A kecamatan's name or official code.
-        #[arg(long)]
-        kecamatan: Option<String>,
-        /// A category's slug or name.
-        #[arg(long)]
-        category: Option<String>,
-        /// Only vendors whose consent for this purpose is in force (registration, publish,
-        /// contact, people-photos).
-        #[arg(long)]
-        consent: Option<String>,
-        /// Only vendors who completed this stage (a name or P1–P7).
-        #[arg(long)]
-        stage_done: Option<String>,
-        /// Only vendors holding a document of this kind (pirt, bpom, halal, hki, sni, other).
-        #[arg(long)]
-        legality: Option<String>,
-        /// name (default), newest, updated or kecamatan.
-        #[arg(long, default_value = "name")]
-        sort: String,
-        /// Include archived vendors.
-        #[arg(long)]
-        archived: bool,
+        #[command(flatten)]
+        filters: Filters,
         /// At most this many (default: all).
         #[arg(long)]
         limit: Option<u32>,
@@ -63,6 +41,14 @@ pub enum VendorCommand {
         offset: u32,
         #[arg(long)]
         json: bool,
+    },
+    /// Write the vendors a filter matches to a spreadsheet (.xlsx or .csv). Private fields
+    /// (NIK, birth date, home address, e-mail, notes) are never exported.
+    Export {
+        /// The file to write; its extension picks the format.
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Show one vendor.
     Show {
@@ -119,6 +105,72 @@ pub struct Fields {
     /// A category's slug or name (see `etalase categories`).
     #[arg(long)]
     category: String,
+}
+
+/// Which vendors a list or an export covers.
+#[derive(Args)]
+pub struct Filters {
+    /// Words to find in the business name, owner name or phone.
+    #[arg(long)]
+    search: Option<String>,
+    /// A kecamatan's name or official code.
+    #[arg(long)]
+    kecamatan: Option<String>,
+    /// A category's slug or name.
+    #[arg(long)]
+    category: Option<String>,
+    /// Only vendors whose consent for this purpose is in force (registration, publish,
+    /// contact, people-photos).
+    #[arg(long)]
+    consent: Option<String>,
+    /// Only vendors who completed this stage (a name or P1–P7).
+    #[arg(long)]
+    stage_done: Option<String>,
+    /// Only vendors holding a document of this kind (pirt, bpom, halal, hki, sni, other).
+    #[arg(long)]
+    legality: Option<String>,
+    /// name (default), newest, updated or kecamatan.
+    #[arg(long, default_value = "name")]
+    sort: String,
+    /// Include archived vendors.
+    #[arg(long)]
+    archived: bool,
+}
+
+impl Filters {
+    fn query(self) -> Result<VendorQuery> {
+        let sort = match self.sort.as_str() {
+            "name" => VendorSort::Name,
+            "newest" => VendorSort::Newest,
+            "updated" => VendorSort::Updated,
+            "kecamatan" => VendorSort::Kecamatan,
+            _ => {
+                return Err(etalase::Error::Invalid(vec![etalase::FieldError::new(
+                    "sort",
+                    "unknown_sort",
+                    etalase::Text::new(
+                        "Urutan: name, newest, updated atau kecamatan.",
+                        "Sort: name, newest, updated or kecamatan.",
+                    ),
+                )]));
+            }
+        };
+        Ok(VendorQuery {
+            search: self.search,
+            kecamatan: self.kecamatan,
+            category: self.category,
+            consent: self.consent.as_deref().map(Purpose::parse).transpose()?,
+            stage_done: self.stage_done.as_deref().map(Stage::parse).transpose()?,
+            legality: self
+                .legality
+                .as_deref()
+                .map(LegalityKind::parse)
+                .transpose()?,
+            sort,
+            include_archived: self.archived,
+            ..Default::default()
+        })
+    }
 }
 
 /// The rest of the registration record; all optional. `--whatsapp` takes true or false.
@@ -266,47 +318,17 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
             }
         }
         VendorCommand::List {
-            search,
-            kecamatan,
-            category,
-            consent,
-            stage_done,
-            legality,
-            sort,
-            archived,
+            filters,
             limit,
             offset,
             json,
         } => {
-            let sort = match sort.as_str() {
-                "name" => VendorSort::Name,
-                "newest" => VendorSort::Newest,
-                "updated" => VendorSort::Updated,
-                "kecamatan" => VendorSort::Kecamatan,
-                _ => {
-                    return Err(etalase::Error::Invalid(vec![etalase::FieldError::new(
-                        "sort",
-                        "unknown_sort",
-                        etalase::Text::new(
-                            "Urutan: name, newest, updated atau kecamatan.",
-                            "Sort: name, newest, updated or kecamatan.",
-                        ),
-                    )]));
-                }
-            };
             let mut query = VendorQuery {
-                search,
-                kecamatan,
-                category,
-                consent: consent.as_deref().map(Purpose::parse).transpose()?,
-                stage_done: stage_done.as_deref().map(Stage::parse).transpose()?,
-                legality: legality.as_deref().map(LegalityKind::parse).transpose()?,
-                sort,
-                include_archived: archived,
                 offset,
                 limit: limit
                     .unwrap_or(etalase::vendor::MAX_PAGE)
                     .min(etalase::vendor::MAX_PAGE),
+                ..filters.query()?
             };
             let mut page = registry.list_vendors(&query)?;
             // Without --limit, page through everything.
@@ -322,6 +344,23 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
                 output::json(&page.items);
             } else {
                 output::vendor_table(&page.items, page.total, lang);
+            }
+        }
+        VendorCommand::Export { file, filters } => {
+            let format = SheetFormat::from_path(&file).ok_or_else(|| {
+                etalase::Error::Invalid(vec![etalase::FieldError::new(
+                    "file",
+                    "unknown_format",
+                    etalase::Text::new(
+                        "Nama berkas harus berakhiran .xlsx atau .csv.",
+                        "The file name must end in .xlsx or .csv.",
+                    ),
+                )])
+            })?;
+            let n = registry.export_vendors(&filters.query()?, &file, format, lang)?;
+            match lang {
+                Lang::Id => println!("{n} pelaku usaha ditulis ke {}.", file.display()),
+                Lang::En => println!("Wrote {n} vendors to {}.", file.display()),
             }
         }
         VendorCommand::Dupes { json } => {
