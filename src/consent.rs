@@ -150,7 +150,7 @@ impl Registry {
         purpose: Purpose,
         form: ConsentForm,
     ) -> Result<ConsentStatus> {
-        self.get_vendor(vendor_id)?;
+        self.require_vendor(vendor_id)?;
         let id = self.new_id();
         self.write(|tx, stamp| {
             let active: Option<String> = tx
@@ -184,7 +184,7 @@ impl Registry {
 
     /// Records that the owner withdrew `purpose`. Publishing rules stop using it at once.
     pub fn withdraw_consent(&self, vendor_id: &str, purpose: Purpose) -> Result<ConsentStatus> {
-        self.get_vendor(vendor_id)?;
+        self.require_vendor(vendor_id)?;
         self.write(|tx, stamp| {
             tx.execute(
                 "UPDATE consent SET withdrawn_at = ?3, updated_at = ?3, device_id = ?4
@@ -198,7 +198,7 @@ impl Registry {
 
     /// Every grant and withdrawal for a vendor, newest first.
     pub fn consent_history(&self, vendor_id: &str) -> Result<Vec<ConsentRecord>> {
-        self.get_vendor(vendor_id)?;
+        self.require_vendor(vendor_id)?;
         self.read(|c| {
             let mut stmt = c.prepare(
                 "SELECT id, purpose, form, notice_version, granted_at, withdrawn_at, device_id

@@ -236,7 +236,7 @@ fn warnings_of(
 impl Registry {
     /// A vendor's documents (removed ones left out), newest first.
     pub fn legality(&self, vendor_id: &str) -> Result<Vec<LegalityDoc>> {
-        self.get_vendor(vendor_id)?;
+        self.require_vendor(vendor_id)?;
         let today = today_in_jakarta();
         self.read(|c| {
             let mut stmt = c.prepare(
@@ -275,7 +275,7 @@ impl Registry {
 
     /// Adds a document after checking it; recorded in the vendor's history.
     pub fn add_legality(&self, vendor_id: &str, draft: &LegalityDraft) -> Result<LegalityDoc> {
-        self.get_vendor(vendor_id)?;
+        self.require_vendor(vendor_id)?;
         let ValidDoc {
             number,
             issued,

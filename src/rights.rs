@@ -49,7 +49,7 @@ impl Registry {
     /// truncated, and `secure_delete` has zeroed the freed pages, so the data is not left
     /// readable anywhere in the registry's files. Backups made before stay as they were.
     pub fn erase_vendor(&self, vendor_id: &str) -> Result<()> {
-        self.get_vendor(vendor_id)?;
+        self.require_vendor(vendor_id)?;
         let audit_id = self.new_id();
         self.write(|tx, stamp| {
             tx.execute(

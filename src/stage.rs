@@ -136,7 +136,7 @@ pub struct StageUpdate {
 impl Registry {
     /// All seven stages for a vendor, those never recorded as `belum`.
     pub fn stages(&self, vendor_id: &str) -> Result<Vec<StageRecord>> {
-        self.get_vendor(vendor_id)?;
+        self.require_vendor(vendor_id)?;
         self.read(|c| {
             let mut out = Vec::with_capacity(7);
             for stage in Stage::ALL {

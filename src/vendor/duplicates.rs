@@ -208,7 +208,8 @@ impl Registry {
         except: Option<&str>,
     ) -> Result<Vec<DuplicateCandidate>> {
         let wanted = Grams::of(&normalise_name(&v.name));
-        let ids: Vec<String> = self.read(|c| {
+        // (id, whether its owner's NIK is the new one's), so the NIK is read only here.
+        let ids: Vec<(String, bool)> = self.read(|c| {
             let mut stmt = c.prepare(
                 "SELECT id, business_name, phone, nib, owner_nik FROM vendor
                  WHERE deleted_at IS NULL
@@ -231,20 +232,20 @@ impl Registry {
                     || (nik.is_some() && nik == v.nik)
                     || wanted.similarity(&Grams::of(&normalise_name(&name))) >= NAME_THRESHOLD;
                 if alike && Some(id.as_str()) != except {
-                    ids.push(id);
+                    ids.push((id, nik.is_some() && nik == v.nik));
                 }
             }
             Ok(ids)
         })?;
         let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
+        for (id, nik_matches) in ids {
             let vendor = self.get_vendor(&id)?;
             let score = wanted.similarity(&Grams::of(&normalise_name(&vendor.name)));
             let mut reasons = Vec::new();
             if v.nib.is_some() && vendor.nib == v.nib {
                 reasons.push(same_nib());
             }
-            if v.nik.is_some() && self.vendor_draft(&id)?.nik == v.nik.clone().unwrap_or_default() {
+            if nik_matches {
                 reasons.push(same_nik());
             }
             if vendor.phone == v.phone {

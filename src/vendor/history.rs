@@ -73,7 +73,7 @@ pub fn record(
 impl Registry {
     /// A vendor's changes, newest first.
     pub fn vendor_history(&self, vendor_id: &str) -> Result<Vec<VendorChange>> {
-        self.get_vendor(vendor_id)?;
+        self.require_vendor(vendor_id)?;
         self.read(|c| {
             let mut stmt = c.prepare(
                 "SELECT id, action, created_at, device_id, changes FROM vendor_change

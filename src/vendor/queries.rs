@@ -125,6 +125,26 @@ impl Registry {
         })
     }
 
+    /// Refuses an id that names no (undeleted) vendor; a cheap check for the tables that hang
+    /// off a vendor (consent, stages, documents, history), which need nothing else of it.
+    pub fn require_vendor(&self, id: &str) -> Result<()> {
+        let found: bool = self.read(|c| {
+            Ok(c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM vendor WHERE id = ?1 AND deleted_at IS NULL)",
+                [id],
+                |r| r.get(0),
+            )?)
+        })?;
+        if found {
+            Ok(())
+        } else {
+            Err(Error::NotFound {
+                what: "vendor",
+                id: id.to_owned(),
+            })
+        }
+    }
+
     /// Everything the edit form needs, as stored (the NIK in full).
     pub fn vendor_draft(&self, id: &str) -> Result<VendorDraft> {
         self.read(|conn| stored(conn, id)).map(|s| s.draft())

@@ -222,3 +222,33 @@ fn the_cli_stops_on_a_possible_duplicate_and_saves_only_when_allowed() {
     assert!(pairs[0]["first"]["id"].is_string() && pairs[0]["second"]["id"].is_string());
     assert_eq!(pairs[0]["reasons"][0]["code"], "same_phone");
 }
+
+#[test]
+fn the_same_owner_nik_is_a_possible_duplicate() {
+    let (_dir, r) = registry();
+    let first = r
+        .create_vendor(
+            &VendorDraft {
+                nik: "3174015205850007".into(),
+                ..vendor("Kue Basah Bu Siti", "0812-1111-2222", "Tebet")
+            },
+            Duplicates::Refuse,
+        )
+        .expect("first");
+    let found = refused_as_duplicate(r.create_vendor(
+        &VendorDraft {
+            nik: "3174 0152 0585 0007".into(),
+            ..vendor("Batik Siti", "0857-3333-4444", "Cakung")
+        },
+        Duplicates::Refuse,
+    ));
+    assert_eq!(found[0].vendor.id, first.id);
+    assert_eq!(
+        found[0]
+            .reasons
+            .iter()
+            .map(|x| x.code.as_str())
+            .collect::<Vec<_>>(),
+        ["same_nik"]
+    );
+}
