@@ -43,7 +43,25 @@ pub fn find<'a>(categories: &'a [Category], query: &str) -> Option<&'a Category>
     if q.is_empty() {
         return None;
     }
-    categories
+    if let Some(c) = categories
         .iter()
         .find(|c| fold(&c.slug) == q || fold(&c.name.id) == q || fold(&c.name.en) == q)
+    {
+        return Some(c);
+    }
+    // Spreadsheets say "Makanan" or "Fashion" for a whole category: one word of exactly one
+    // category's names is enough (short words like "dan" never are).
+    if q.chars().count() < 4 {
+        return None;
+    }
+    let mut found = categories.iter().filter(|c| {
+        [&c.slug, &c.name.id, &c.name.en]
+            .iter()
+            .flat_map(|s| s.split(|ch: char| !ch.is_alphanumeric()))
+            .any(|w| fold(w) == q)
+    });
+    match (found.next(), found.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
 }

@@ -59,6 +59,13 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A file someone brought (a spreadsheet, a bundle) that cannot be used, and why.
+    #[error("{}: {}", .path.display(), .reason.en)]
+    BadFile { path: PathBuf, reason: Text },
+    /// The action no longer fits what is stored (the registry changed since a preview, two
+    /// vendors that cannot be merged, ...); the text says what happened.
+    #[error("{}", .0.en)]
+    Conflict(Text),
     #[error("storage error: {0}")]
     Storage(rusqlite::Error),
     #[error("internal error: {0}")]
@@ -104,6 +111,8 @@ impl Error {
             Error::SqliteTooOld { .. } => "sqlite_too_old",
             Error::Busy => "busy",
             Error::Io { .. } => "io",
+            Error::BadFile { .. } => "bad_file",
+            Error::Conflict(_) => "conflict",
             Error::Storage(_) => "storage",
             Error::Internal(_) => "internal",
         }
@@ -190,6 +199,15 @@ impl Error {
                 ),
                 format!("Cannot read or write {}: {source}", path.display()),
             ),
+            Error::BadFile { path, reason } => Text::new(
+                format!(
+                    "Berkas {} tidak dapat dipakai: {}.",
+                    path.display(),
+                    reason.id
+                ),
+                format!("The file {} cannot be used: {}.", path.display(), reason.en),
+            ),
+            Error::Conflict(text) => text.clone(),
             Error::Storage(e) => Text::new(
                 format!("Kesalahan penyimpanan data: {e}"),
                 format!("Storage error: {e}"),

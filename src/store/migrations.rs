@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("migrations/0006_stages.sql")),
     (7, include_str!("migrations/0007_legality.sql")),
     (8, include_str!("migrations/0008_audit.sql")),
+    (9, include_str!("migrations/0009_import_merge.sql")),
 ];
 
 /// The schema version this build writes.

@@ -199,6 +199,139 @@ fn similar_name(score: f64) -> DuplicateReason {
     }
 }
 
+/// What an entry of a [`DuplicateIndex`] shares with the vendor looked up.
+pub(crate) struct IndexMatch {
+    /// The key the entry was added under (a vendor id, or whatever the caller chose).
+    pub key: String,
+    pub name_score: f64,
+    pub reasons: Vec<DuplicateReason>,
+}
+
+impl IndexMatch {
+    /// Whether this is surely the same business, not just a look-alike: the same NIB, or the
+    /// same phone or owner NIK under a similar name.
+    pub fn same_business(&self) -> bool {
+        let has = |code: &str| self.reasons.iter().any(|r| r.code == code);
+        has("same_nib")
+            || ((has("same_phone") || has("same_nik")) && self.name_score >= NAME_THRESHOLD)
+    }
+}
+
+struct IndexEntry {
+    key: String,
+    kecamatan: String,
+    phone: String,
+    nib: Option<String>,
+    nik: Option<String>,
+    grams: Grams,
+}
+
+/// The registry's vendors held in memory for checking many rows at once (a spreadsheet
+/// import): lookups by NIB, NIK and phone, and names compared within a kecamatan only.
+#[derive(Default)]
+pub(crate) struct DuplicateIndex {
+    entries: Vec<IndexEntry>,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl DuplicateIndex {
+    /// Every undeleted vendor, archived ones included, keyed by id.
+    pub fn load(conn: &rusqlite::Connection) -> Result<DuplicateIndex> {
+        let mut index = DuplicateIndex::default();
+        let mut stmt = conn.prepare(
+            "SELECT id, business_name, phone, kecamatan_code, nib, owner_nik FROM vendor
+             WHERE deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            index.push(IndexEntry {
+                key: r.get(0)?,
+                grams: Grams::of(&normalise_name(&r.get::<_, String>(1)?)),
+                phone: r.get(2)?,
+                kecamatan: r.get(3)?,
+                nib: r.get(4)?,
+                nik: r.get(5)?,
+            });
+        }
+        Ok(index)
+    }
+
+    pub fn add(&mut self, key: String, v: &ValidVendor) {
+        self.push(IndexEntry {
+            key,
+            kecamatan: v.kecamatan_code.clone(),
+            phone: v.phone.clone(),
+            nib: v.nib.clone(),
+            nik: v.nik.clone(),
+            grams: Grams::of(&normalise_name(&v.name)),
+        });
+    }
+
+    fn push(&mut self, e: IndexEntry) {
+        let i = self.entries.len();
+        let mut keys = vec![format!("p:{}", e.phone), format!("k:{}", e.kecamatan)];
+        keys.extend(e.nib.iter().map(|n| format!("b:{n}")));
+        keys.extend(e.nik.iter().map(|n| format!("n:{n}")));
+        for k in keys {
+            self.by_key.entry(k).or_default().push(i);
+        }
+        self.entries.push(e);
+    }
+
+    /// Entries that may be `v`, surest first.
+    pub fn matches(&self, v: &ValidVendor) -> Vec<IndexMatch> {
+        let wanted = Grams::of(&normalise_name(&v.name));
+        let mut lookups = vec![format!("p:{}", v.phone), format!("k:{}", v.kecamatan_code)];
+        lookups.extend(v.nib.iter().map(|n| format!("b:{n}")));
+        lookups.extend(v.nik.iter().map(|n| format!("n:{n}")));
+        let mut seen: Vec<usize> = lookups
+            .iter()
+            .filter_map(|k| self.by_key.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let mut out: Vec<IndexMatch> = seen
+            .into_iter()
+            .filter_map(|i| {
+                let e = &self.entries[i];
+                let same_kecamatan = e.kecamatan == v.kecamatan_code;
+                let score = if same_kecamatan || e.phone == v.phone || e.nib.is_some() {
+                    wanted.similarity(&e.grams)
+                } else {
+                    0.0
+                };
+                let mut reasons = Vec::new();
+                if v.nib.is_some() && e.nib == v.nib {
+                    reasons.push(same_nib());
+                }
+                if v.nik.is_some() && e.nik == v.nik {
+                    reasons.push(same_nik());
+                }
+                if e.phone == v.phone {
+                    reasons.push(same_phone(&e.phone));
+                }
+                if same_kecamatan && score >= NAME_THRESHOLD {
+                    reasons.push(similar_name(score));
+                }
+                (!reasons.is_empty()).then(|| IndexMatch {
+                    key: e.key.clone(),
+                    name_score: score,
+                    reasons,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.same_business()
+                .cmp(&a.same_business())
+                .then(b.reasons.len().cmp(&a.reasons.len()))
+                .then(b.name_score.total_cmp(&a.name_score))
+        });
+        out
+    }
+}
+
 impl Registry {
     /// Existing vendors (archived ones included) that may be the vendor about to be saved,
     /// most alike first. `except` leaves out the vendor being edited.

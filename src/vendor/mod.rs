@@ -6,6 +6,7 @@
 mod duplicates;
 mod export;
 pub mod history;
+mod import;
 mod queries;
 mod row;
 pub mod search;
@@ -16,6 +17,10 @@ pub use duplicates::{
     normalise_name,
 };
 pub use history::{FieldChange, VendorChange};
+pub use import::{
+    ImportColumn, ImportConfirmation, ImportCounts, ImportOptions, ImportPlan, ImportRow,
+    ImportTarget, RowAction, guess_mapping, import_targets,
+};
 pub use validate::{MAX_NAME_CHARS, ValidVendor, today_in_jakarta, validate_draft};
 
 use serde::{Deserialize, Serialize};

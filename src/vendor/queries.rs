@@ -13,7 +13,7 @@ use crate::error::{Error, FieldError, Result};
 use crate::region;
 use crate::registry::{Registry, Stamp};
 
-fn stored(conn: &Connection, id: &str) -> Result<Stored> {
+pub(super) fn stored(conn: &Connection, id: &str) -> Result<Stored> {
     conn.query_row(
         &format!(
             "SELECT {} FROM vendor WHERE id = ?1 AND deleted_at IS NULL",
@@ -48,7 +48,12 @@ fn like_pattern(words: &str) -> String {
 
 /// Inserts one valid vendor with its search entry and its "create" history entry.
 /// `ids` is the vendor's id and its history entry's id.
-fn insert(conn: &Connection, stamp: &Stamp, ids: &[String; 2], v: &ValidVendor) -> Result<()> {
+pub(super) fn insert(
+    conn: &Connection,
+    stamp: &Stamp,
+    ids: &[String; 2],
+    v: &ValidVendor,
+) -> Result<()> {
     let [id, change_id] = ids;
     let mut values = vec![Value::Text(id.clone())];
     values.extend(row::core_values(v));
@@ -68,6 +73,35 @@ fn insert(conn: &Connection, stamp: &Stamp, ids: &[String; 2], v: &ValidVendor) 
         "create",
         &history::diff(None, v),
     )
+}
+
+/// Stores a new, validated version of a vendor with its history entry (`action`: `edit`,
+/// `import`, `merge`) and its search entry. Returns false, writing nothing, when no field
+/// changed.
+pub(super) fn store_update(
+    tx: &Connection,
+    stamp: &Stamp,
+    change_id: String,
+    id: &str,
+    current: &ValidVendor,
+    next: &ValidVendor,
+    action: &str,
+) -> Result<bool> {
+    let changes = history::diff(Some(current), next);
+    if changes.is_empty() {
+        return Ok(false);
+    }
+    history::record(tx, stamp, change_id, id, action, &changes)?;
+    let mut values = row::core_values(next);
+    values.extend([
+        Value::Integer(stamp.time),
+        Value::Text(stamp.device.clone()),
+    ]);
+    values.extend(row::detail_values(next));
+    values.push(Value::Text(id.to_owned()));
+    tx.execute(&row::update_sql(), params_from_iter(values))?;
+    search::index(tx, id)?;
+    Ok(true)
 }
 
 impl Registry {
@@ -159,20 +193,9 @@ impl Registry {
         self.write(|tx, stamp| {
             let current = stored(tx, id)?;
             let valid = super::validate_draft(&patch.apply(current.draft()), &categories)?;
-            let changes = history::diff(Some(&current.valid), &valid);
-            if changes.is_empty() {
+            if !store_update(tx, stamp, change_id, id, &current.valid, &valid, "edit")? {
                 return Ok(current.vendor()); // nothing changed: no new version, no history entry
             }
-            history::record(tx, stamp, change_id, id, "edit", &changes)?;
-            let mut values = row::core_values(&valid);
-            values.extend([
-                Value::Integer(stamp.time),
-                Value::Text(stamp.device.clone()),
-            ]);
-            values.extend(row::detail_values(&valid));
-            values.push(Value::Text(id.to_owned()));
-            tx.execute(&row::update_sql(), params_from_iter(values))?;
-            search::index(tx, id)?;
             get(tx, id)
         })
     }

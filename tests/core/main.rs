@@ -8,6 +8,7 @@ mod demo;
 mod duplicates;
 mod export;
 mod history;
+mod import;
 mod legality;
 mod regions;
 mod registration;

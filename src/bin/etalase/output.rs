@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use etalase::category::Category;
-use etalase::vendor::{DuplicatePair, Vendor, VendorChange};
+use etalase::vendor::{DuplicatePair, ImportPlan, RowAction, Vendor, VendorChange};
 use etalase::{Error, Lang, RegistryInfo, region};
 
 pub fn json<T: Serialize + ?Sized>(value: &T) {
@@ -188,5 +188,103 @@ pub fn history(changes: &[VendorChange], lang: Lang) {
     match lang {
         Lang::Id => println!("{} perubahan", changes.len()),
         Lang::En => println!("{} changes", changes.len()),
+    }
+}
+
+pub fn import_plan(plan: &ImportPlan, lang: Lang) {
+    let label = |key: &str| {
+        plan.targets
+            .iter()
+            .find(|t| t.key == key)
+            .map_or(key.to_owned(), |t| t.label.get(lang).to_owned())
+    };
+    match lang {
+        Lang::Id => println!("Kolom di {}:", plan.file_name),
+        Lang::En => println!("Columns in {}:", plan.file_name),
+    }
+    for c in &plan.columns {
+        let target = c.field.as_deref().map_or_else(
+            || match lang {
+                Lang::Id => "(diabaikan)".to_owned(),
+                Lang::En => "(ignored)".to_owned(),
+            },
+            |f| format!("{} [{f}]", label(f)),
+        );
+        println!("  {:<28} → {target}", clip(&c.heading, 28));
+    }
+    if !plan.unmapped_required.is_empty() {
+        let names: Vec<String> = plan.unmapped_required.iter().map(|k| label(k)).collect();
+        match lang {
+            Lang::Id => println!("Belum ada kolom untuk: {}", names.join(", ")),
+            Lang::En => println!("No column yet for: {}", names.join(", ")),
+        }
+    }
+    for r in plan.rows.iter().filter(|r| {
+        matches!(
+            r.action,
+            RowAction::Invalid | RowAction::Duplicate | RowAction::Repeated
+        )
+    }) {
+        let name = if r.name.is_empty() { "-" } else { &r.name };
+        let what = match (r.action, lang) {
+            (RowAction::Invalid, Lang::Id) => "salah",
+            (RowAction::Invalid, Lang::En) => "invalid",
+            (RowAction::Duplicate, Lang::Id) => "mungkin ganda",
+            (RowAction::Duplicate, Lang::En) => "possible duplicate",
+            (_, Lang::Id) => "berulang",
+            (_, Lang::En) => "repeated",
+        };
+        println!("  {} {}: {name} ({what})", line_word(lang), r.line);
+        for e in &r.errors {
+            println!("      {}: {}", e.field, e.message.get(lang));
+        }
+        if let Some(v) = &r.vendor_name {
+            let id = r.vendor_id.as_deref().unwrap_or_default();
+            match lang {
+                Lang::Id => println!("      mirip {v} ({id})"),
+                Lang::En => println!("      like {v} ({id})"),
+            }
+        }
+        if let Some(line) = r.same_as_line {
+            match lang {
+                Lang::Id => println!("      sama dengan baris {line}"),
+                Lang::En => println!("      same as line {line}"),
+            }
+        }
+        for reason in &r.reasons {
+            println!("      {}", reason.text.get(lang));
+        }
+    }
+    let c = &plan.counts;
+    match (lang, plan.applied) {
+        (Lang::Id, true) => println!(
+            "Selesai: {} baru, {} diperbarui, {} tetap, {} dilewati.",
+            c.create,
+            c.update,
+            c.unchanged,
+            c.skipped()
+        ),
+        (Lang::En, true) => println!(
+            "Done: {} new, {} updated, {} unchanged, {} skipped.",
+            c.create,
+            c.update,
+            c.unchanged,
+            c.skipped()
+        ),
+        (Lang::Id, false) => println!(
+            "Pratinjau (belum ada yang ditulis): {} baru, {} diperbarui, {} tetap, {} salah, {} mungkin ganda, {} berulang.",
+            c.create, c.update, c.unchanged, c.invalid, c.duplicate, c.repeated
+        ),
+        (Lang::En, false) => println!(
+            "Preview (nothing written): {} new, {} updated, {} unchanged, {} invalid, {} possible duplicates, {} repeated.",
+            c.create, c.update, c.unchanged, c.invalid, c.duplicate, c.repeated
+        ),
+    }
+}
+
+fn line_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "baris",
+        Lang::En => "line",
     }
 }

@@ -6,7 +6,10 @@ use etalase::consent::Purpose;
 use etalase::legality::LegalityKind;
 use etalase::spreadsheet::SheetFormat;
 use etalase::stage::Stage;
-use etalase::vendor::{Duplicates, VendorDraft, VendorPatch, VendorQuery, VendorSort};
+use etalase::vendor::{
+    Duplicates, ImportConfirmation, ImportOptions, VendorDraft, VendorPatch, VendorQuery,
+    VendorSort,
+};
 use etalase::{Lang, Registry, Result};
 
 use crate::output;
@@ -22,6 +25,36 @@ pub enum VendorCommand {
         /// Save even if the vendor looks like one already registered.
         #[arg(long)]
         allow_duplicate: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find vendors by words in the business name, brand, owner, kelurahan or kecamatan, or by
+    /// part of a phone number (the same as `list --search`).
+    Search {
+        words: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Register and update vendors from a spreadsheet (.xlsx, or .csv with `,` or `;`). Rows
+    /// that surely are registered vendors (same ID or NIB, or same phone or NIK under a similar
+    /// name) update them; importing the same file twice changes nothing. Columns are matched
+    /// by their headings; see them with --dry-run, change them with --map.
+    Import {
+        file: std::path::PathBuf,
+        /// Show what would happen, row by row, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Map a column to a field: "HEADING=FIELD" (FIELD "-" ignores the column). Repeatable.
+        #[arg(long = "map", value_name = "HEADING=FIELD")]
+        map: Vec<String>,
+        /// Import the good rows even when some rows have errors (they are listed and skipped).
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Register rows that look like a registered vendor anyway.
+        #[arg(long)]
+        allow_duplicates: bool,
         #[arg(long)]
         json: bool,
     },
@@ -363,6 +396,38 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
                 Lang::En => println!("Wrote {n} vendors to {}.", file.display()),
             }
         }
+        VendorCommand::Search { words, limit, json } => {
+            let query = VendorQuery {
+                search: Some(words),
+                limit: limit.min(etalase::vendor::MAX_PAGE),
+                ..Default::default()
+            };
+            let page = registry.list_vendors(&query)?;
+            if json {
+                output::json(&page.items);
+            } else {
+                output::vendor_table(&page.items, page.total, lang);
+            }
+        }
+        VendorCommand::Import {
+            file,
+            dry_run,
+            map,
+            skip_invalid,
+            allow_duplicates,
+            json,
+        } => import(
+            registry,
+            &file,
+            &map,
+            ImportFlags {
+                dry_run,
+                skip_invalid,
+                allow_duplicates,
+                json,
+            },
+            lang,
+        )?,
         VendorCommand::Dupes { json } => {
             let pairs = registry.duplicate_report()?;
             if json {
@@ -453,6 +518,100 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
                 Lang::En => println!("{} is active again.", v.name),
             }
         }
+    }
+    Ok(())
+}
+
+struct ImportFlags {
+    dry_run: bool,
+    skip_invalid: bool,
+    allow_duplicates: bool,
+    json: bool,
+}
+
+fn invalid(field: &str, code: &str, id: String, en: String) -> etalase::Error {
+    etalase::Error::Invalid(vec![etalase::FieldError::new(
+        field,
+        code,
+        etalase::Text::new(id, en),
+    )])
+}
+
+fn import(
+    registry: &Registry,
+    file: &std::path::Path,
+    map: &[String],
+    flags: ImportFlags,
+    lang: Lang,
+) -> Result<()> {
+    let mut options = ImportOptions {
+        mapping: Vec::new(),
+        allow_duplicates: flags.allow_duplicates,
+    };
+    let mut plan = registry.preview_import(file, &options)?;
+    if !map.is_empty() {
+        let mut mapping: Vec<Option<String>> =
+            plan.columns.iter().map(|c| c.field.clone()).collect();
+        for m in map {
+            let (heading, field) = m.split_once('=').ok_or_else(|| {
+                invalid(
+                    "map",
+                    "invalid_mapping",
+                    format!("--map \"{m}\": tulis JUDUL=KOLOM, misalnya \"No. HP=phone\"."),
+                    format!("--map \"{m}\": write HEADING=FIELD, e.g. \"No. HP=phone\"."),
+                )
+            })?;
+            let i = plan
+                .columns
+                .iter()
+                .position(|c| c.heading.trim().eq_ignore_ascii_case(heading.trim()))
+                .ok_or_else(|| {
+                    invalid(
+                        "map",
+                        "unknown_heading",
+                        format!("Tidak ada kolom berjudul \"{heading}\" di berkas."),
+                        format!("The file has no column headed \"{heading}\"."),
+                    )
+                })?;
+            let field = field.trim();
+            if field != "-" && !field.is_empty() {
+                // Taking a field from the column that had it.
+                for m in mapping.iter_mut() {
+                    if m.as_deref() == Some(field) {
+                        *m = None;
+                    }
+                }
+            }
+            mapping[i] = (field != "-" && !field.is_empty()).then(|| field.to_owned());
+        }
+        options.mapping = mapping;
+        plan = registry.preview_import(file, &options)?;
+    }
+    if !flags.dry_run {
+        if plan.counts.invalid > 0 && !flags.skip_invalid {
+            output::import_plan(&plan, lang);
+            let n = plan.counts.invalid;
+            return Err(invalid(
+                "file",
+                "invalid_rows",
+                format!(
+                    "{n} baris berisi kesalahan; tidak ada yang ditulis. Perbaiki berkasnya, atau impor baris yang benar saja dengan --skip-invalid."
+                ),
+                format!(
+                    "{n} rows have errors; nothing was written. Fix the file, or import only the good rows with --skip-invalid."
+                ),
+            ));
+        }
+        let confirmed = ImportConfirmation {
+            fingerprint: plan.fingerprint.clone(),
+            counts: plan.counts,
+        };
+        plan = registry.import_vendors(file, &options, Some(&confirmed))?;
+    }
+    if flags.json {
+        output::json(&plan);
+    } else {
+        output::import_plan(&plan, lang);
     }
     Ok(())
 }

@@ -5,6 +5,8 @@
 //! value is written as a string, never as a formula. Files are written to a temporary name and
 //! renamed, so a crash never leaves a half-written file under the real name.
 
+pub mod read;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
