@@ -78,6 +78,10 @@ impl Regions {
         self.kecamatan.iter().find(|k| k.code == code)
     }
 
+    pub fn kelurahan_by_code(&self, code: &str) -> Option<&Kelurahan> {
+        self.kelurahan.iter().find(|k| k.code == code)
+    }
+
     /// Finds a kecamatan by its official code (`31.71.01`, or `317101` without dots) or by its
     /// name, ignoring case, spaces and punctuation.
     pub fn find_kecamatan(&self, query: &str) -> Option<&Kecamatan> {

@@ -27,6 +27,9 @@ pub struct PersonalDataExport {
     pub history: Vec<VendorChange>,
 }
 
+/// Every table that holds rows about one vendor, by `vendor_id`.
+const ERASED_TABLES: [&str; 4] = ["vendor_change", "legality", "vendor_stage", "consent"];
+
 impl Registry {
     /// A copy of everything about one vendor; the export itself is audited.
     pub fn export_person(&self, vendor_id: &str) -> Result<PersonalDataExport> {
@@ -52,18 +55,27 @@ impl Registry {
         self.require_vendor(vendor_id)?;
         let audit_id = self.new_id();
         self.write(|tx, stamp| {
-            tx.execute(
-                "DELETE FROM vendor_search WHERE rowid = (SELECT seq FROM vendor WHERE id = ?1)",
-                [vendor_id],
-            )?;
-            for table in ["vendor_change", "legality", "vendor_stage", "consent"] {
-                // The table names are constants of this function, never input.
+            // Records merged into this one (and into those) are the same person's data.
+            let ids: Vec<String> = tx
+                .prepare(
+                    "WITH RECURSIVE merged(id) AS (
+                        SELECT ?1
+                        UNION SELECT v.id FROM vendor v JOIN merged m ON v.merged_into = m.id)
+                     SELECT id FROM merged",
+                )?
+                .query_map([vendor_id], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            for id in &ids {
                 tx.execute(
-                    &format!("DELETE FROM {table} WHERE vendor_id = ?1"),
-                    [vendor_id],
+                    "DELETE FROM vendor_search WHERE rowid = (SELECT seq FROM vendor WHERE id = ?1)",
+                    [id],
                 )?;
+                for table in ERASED_TABLES {
+                    // The table names are constants of this module, never input.
+                    tx.execute(&format!("DELETE FROM {table} WHERE vendor_id = ?1"), [id])?;
+                }
+                tx.execute("DELETE FROM vendor WHERE id = ?1", [id])?;
             }
-            tx.execute("DELETE FROM vendor WHERE id = ?1", [vendor_id])?;
             tx.execute(
                 "INSERT INTO audit (id, action, subject_id, created_at, updated_at, device_id)
                  VALUES (?1, 'erase', ?2, ?3, ?3, ?4)",

@@ -22,7 +22,7 @@ pub struct FieldChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct VendorChange {
     pub id: String,
-    /// `create`, `edit`, `archive` or `restore`.
+    /// `create`, `edit`, `archive`, `restore`, `import` or `merge`.
     pub action: String,
     #[ts(type = "number")]
     pub at: i64,

@@ -7,6 +7,7 @@ mod duplicates;
 mod export;
 pub mod history;
 mod import;
+mod merge;
 mod queries;
 mod row;
 pub mod search;
@@ -21,6 +22,7 @@ pub use import::{
     ImportColumn, ImportConfirmation, ImportCounts, ImportOptions, ImportPlan, ImportRow,
     ImportTarget, RowAction, guess_mapping, import_targets,
 };
+pub use merge::{MergeChoice, MergeField, MergePreview};
 pub use validate::{MAX_NAME_CHARS, ValidVendor, today_in_jakarta, validate_draft};
 
 use serde::{Deserialize, Serialize};

@@ -92,6 +92,17 @@ pub(super) fn store_update(
         return Ok(false);
     }
     history::record(tx, stamp, change_id, id, action, &changes)?;
+    store_version(tx, stamp, id, next)?;
+    Ok(true)
+}
+
+/// Writes a vendor's new version and its search entry; the caller records the history.
+pub(super) fn store_version(
+    tx: &Connection,
+    stamp: &Stamp,
+    id: &str,
+    next: &ValidVendor,
+) -> Result<()> {
     let mut values = row::core_values(next);
     values.extend([
         Value::Integer(stamp.time),
@@ -100,8 +111,7 @@ pub(super) fn store_update(
     values.extend(row::detail_values(next));
     values.push(Value::Text(id.to_owned()));
     tx.execute(&row::update_sql(), params_from_iter(values))?;
-    search::index(tx, id)?;
-    Ok(true)
+    search::index(tx, id)
 }
 
 impl Registry {

@@ -10,16 +10,37 @@ use crate::error::Result;
 use crate::region;
 
 /// Bumped whenever what is indexed changes; a registry with another version is reindexed on open.
-pub const INDEX_VERSION: &str = "1";
+pub const INDEX_VERSION: &str = "2";
 
 /// Puts (or replaces) one vendor's words in the index.
 pub fn index(conn: &Connection, id: &str) -> Result<()> {
-    let (seq, name, owner, kecamatan_code): (i64, String, String, String) = conn.query_row(
-        "SELECT seq, business_name, owner_name, kecamatan_code FROM vendor WHERE id = ?1",
+    type Row = (i64, String, Option<String>, String, String, Option<String>);
+    let (seq, name, brand, owner, kecamatan_code, kelurahan_code): Row = conn.query_row(
+        "SELECT seq, business_name, brand, owner_name, kecamatan_code, kelurahan_code
+         FROM vendor WHERE id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        },
     )?;
+    // The brand is searched with the business name; the kelurahan with the kecamatan and city.
+    let name = match brand {
+        Some(b) => format!("{name} {b}"),
+        None => name,
+    };
     let regions = region::jakarta();
+    let kelurahan = kelurahan_code
+        .as_deref()
+        .and_then(|c| regions.kelurahan_by_code(c))
+        .map(|k| k.name.as_str())
+        .unwrap_or("");
     let place = regions
         .kecamatan_by_code(&kecamatan_code)
         .map(|k| {
@@ -27,7 +48,7 @@ pub fn index(conn: &Connection, id: &str) -> Result<()> {
                 .city(&k.city_code)
                 .map(|c| c.name.as_str())
                 .unwrap_or("");
-            format!("{} {city}", k.name)
+            format!("{kelurahan} {} {city}", k.name)
         })
         .unwrap_or_default();
     conn.execute("DELETE FROM vendor_search WHERE rowid = ?1", [seq])?;

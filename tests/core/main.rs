@@ -10,6 +10,7 @@ mod export;
 mod history;
 mod import;
 mod legality;
+mod merge;
 mod regions;
 mod registration;
 mod rights;

@@ -142,3 +142,25 @@ fn a_schema_1_registry_is_upgraded_and_its_vendors_become_searchable() {
     assert_eq!(find(&r, "kerak"), ["Kerak Telor Bang Jali"]);
     assert_eq!(r.check().expect("check"), Vec::<String>::new());
 }
+
+#[test]
+fn brand_and_kelurahan_are_searched_too() {
+    let (_dir, r) = registry();
+    let v = r
+        .add_vendor(&etalase::vendor::VendorDraft {
+            brand: "Rasa Nusantara".into(),
+            kelurahan: "Manggarai".into(),
+            ..draft()
+        })
+        .expect("vendor");
+    for words in ["nusantara", "manggarai"] {
+        let page = r
+            .list_vendors(&etalase::vendor::VendorQuery {
+                search: Some(words.into()),
+                ..Default::default()
+            })
+            .expect("search");
+        assert_eq!(page.items.len(), 1, "{words}");
+        assert_eq!(page.items[0].id, v.id);
+    }
+}

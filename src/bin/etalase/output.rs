@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use etalase::category::Category;
-use etalase::vendor::{DuplicatePair, ImportPlan, RowAction, Vendor, VendorChange};
+use etalase::vendor::{
+    DuplicatePair, ImportPlan, MergeChoice, MergePreview, RowAction, Vendor, VendorChange,
+};
 use etalase::{Error, Lang, RegistryInfo, region};
 
 pub fn json<T: Serialize + ?Sized>(value: &T) {
@@ -286,5 +288,39 @@ fn line_word(lang: Lang) -> &'static str {
     match lang {
         Lang::Id => "baris",
         Lang::En => "line",
+    }
+}
+
+pub fn merge_preview(p: &MergePreview, choice: &MergeChoice, lang: Lang) {
+    let (keep_word, other_word, result_word) = match lang {
+        Lang::Id => ("DIPERTAHANKAN", "DIGABUNGKAN", "HASIL"),
+        Lang::En => ("KEPT", "MERGED IN", "RESULT"),
+    };
+    println!("{keep_word}: {} ({})", p.keep.name, p.keep.id);
+    println!("{other_word}: {} ({})", p.other.name, p.other.id);
+    println!(
+        "{:<16}  {:<28}  {:<28}  {result_word}",
+        "", keep_word, other_word
+    );
+    for f in &p.fields {
+        let take = f.from_other_by_default || choice.from_other.contains(&f.field);
+        let v = |o: &Option<String>| clip(o.as_deref().unwrap_or("-"), 28);
+        println!(
+            "{:<16}  {:<28}  {:<28}  {}",
+            f.field,
+            v(&f.keep),
+            v(&f.other),
+            if take { other_word } else { keep_word }
+        );
+    }
+    match lang {
+        Lang::Id => println!(
+            "Ikut pindah: {} riwayat, {} persetujuan, {} dokumen, {} tahap.",
+            p.history, p.consents, p.documents, p.stages
+        ),
+        Lang::En => println!(
+            "Moving over: {} history entries, {} consents, {} documents, {} stages.",
+            p.history, p.consents, p.documents, p.stages
+        ),
     }
 }

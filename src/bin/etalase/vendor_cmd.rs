@@ -58,6 +58,20 @@ pub enum VendorCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Merge two records of one business: KEEP stays and takes OTHER's values where it has
+    /// none (and for the fields named by --take); OTHER's history, consents, documents and
+    /// stages move to KEEP, and OTHER disappears. Shows the differences; writes only with --yes.
+    Merge {
+        keep: String,
+        other: String,
+        /// Fields to take from OTHER, comma-separated (e.g. phone,kecamatan).
+        #[arg(long, value_delimiter = ',')]
+        take: Vec<String>,
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// List likely duplicate pairs across the registry, with their reasons.
     Dupes {
         #[arg(long)]
@@ -428,6 +442,37 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
             },
             lang,
         )?,
+        VendorCommand::Merge {
+            keep,
+            other,
+            take,
+            yes,
+            json,
+        } => {
+            let choice = etalase::vendor::MergeChoice { from_other: take };
+            if !yes {
+                let preview = registry.merge_preview(&keep, &other)?;
+                output::merge_preview(&preview, &choice, lang);
+                return Err(invalid(
+                    "yes",
+                    "confirm",
+                    format!(
+                        "Belum digabung. {} akan hilang setelah digabung ke {}; ulangi dengan --yes bila yakin.",
+                        preview.other.name, preview.keep.name
+                    ),
+                    format!(
+                        "Not merged yet. {} disappears into {}; repeat with --yes if you are sure.",
+                        preview.other.name, preview.keep.name
+                    ),
+                ));
+            }
+            let merged = registry.merge_vendors(&keep, &other, &choice)?;
+            if json {
+                output::json(&merged);
+            } else {
+                output::vendor_detail(&merged, lang);
+            }
+        }
         VendorCommand::Dupes { json } => {
             let pairs = registry.duplicate_report()?;
             if json {

@@ -265,9 +265,85 @@ export type FieldChange = { field: string, old: string | null, new: string | nul
 
 export type VendorChange = { id: string, 
 /**
- * `create`, `edit`, `archive` or `restore`.
+ * `create`, `edit`, `archive`, `restore`, `import` or `merge`.
  */
 action: string, at: number, device_id: string, changes: Array<FieldChange>, };
+
+export type ImportOptions = { 
+/**
+ * Per column, in the file's order, the field it fills (`null`: ignored). Empty: guessed
+ * from the headings.
+ */
+mapping: Array<string | null>, 
+/**
+ * Register rows that look like an existing vendor (without surely being it) anyway.
+ */
+allow_duplicates: boolean, };
+
+export type ImportConfirmation = { fingerprint: string, counts: ImportCounts, };
+
+export type ImportColumn = { heading: string, field: string | null, 
+/**
+ * The first few filled cells, to check the mapping by eye.
+ */
+samples: Array<string>, };
+
+export type ImportTarget = { key: string, label: Text, 
+/**
+ * Needed to register a new vendor.
+ */
+required: boolean, };
+
+export type RowAction = "create" | "update" | "unchanged" | "invalid" | "duplicate" | "repeated";
+
+export type ImportRow = { 
+/**
+ * The row's number as a spreadsheet program shows it.
+ */
+line: number, 
+/**
+ * The business name in the row (or the owner's, if none).
+ */
+name: string, action: RowAction, 
+/**
+ * The registered vendor it updates, matches or resembles.
+ */
+vendor_id: string | null, vendor_name: string | null, 
+/**
+ * The earlier line it repeats.
+ */
+same_as_line: number | null, 
+/**
+ * For updates: the fields that change.
+ */
+changed: Array<string>, errors: Array<FieldError>, reasons: Array<DuplicateReason>, };
+
+export type ImportCounts = { create: number, update: number, unchanged: number, invalid: number, duplicate: number, repeated: number, };
+
+export type ImportPlan = { file_name: string, fingerprint: string, columns: Array<ImportColumn>, targets: Array<ImportTarget>, 
+/**
+ * Required fields no column fills: new vendors cannot be registered without them.
+ */
+unmapped_required: Array<string>, rows: Array<ImportRow>, counts: ImportCounts, 
+/**
+ * Whether the rows were written.
+ */
+applied: boolean, };
+
+export type MergeField = { field: string, keep: string | null, other: string | null, 
+/**
+ * What the merge takes unless the person picks otherwise: the other's value when the
+ * kept record has none.
+ */
+from_other_by_default: boolean, };
+
+export type MergePreview = { keep: Vendor, other: Vendor, fields: Array<MergeField>, 
+/**
+ * How many history entries, consents, documents and stages move over.
+ */
+history: number, consents: number, documents: number, stages: number, };
+
+export type MergeChoice = { from_other: Array<string>, };
 
 export type RegionTree = { province: string, cities: Array<CityNode>, 
 /**
