@@ -26,6 +26,14 @@ const COMMANDS: &[&str] = &[
     "add_legality",
     "remove_legality",
     "erase_vendor",
+    "stage_import",
+    "preview_import",
+    "import_vendors",
+    "discard_import",
+    "export_vendors",
+    "duplicate_report",
+    "merge_preview",
+    "merge_vendors",
 ];
 
 fn main() {

@@ -66,6 +66,7 @@ pub fn typescript() -> String {
         crate::vendor::MergeField,
         crate::vendor::MergePreview,
         crate::vendor::MergeChoice,
+        crate::spreadsheet::SheetFormat,
         crate::region::RegionTree,
         crate::region::CityNode,
     );

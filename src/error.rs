@@ -247,6 +247,7 @@ impl Error {
 fn what_id(what: &str) -> &str {
     match what {
         "vendor" => "Pelaku usaha",
+        "file" => "Berkas",
         _ => what,
     }
 }

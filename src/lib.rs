@@ -17,6 +17,7 @@ pub mod registry;
 pub mod rights;
 pub mod spreadsheet;
 pub mod stage;
+pub mod staging;
 pub mod store;
 pub mod text;
 pub mod vendor;

@@ -44,3 +44,27 @@ pub fn data_dir_arg(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf>
     }
     None
 }
+
+/// The environment variable that overrides where the window saves exports.
+pub const EXPORT_DIR_ENV: &str = "ETALASE_EXPORT_DIR";
+
+/// Where the window saves spreadsheets and catalogues: `ETALASE_EXPORT_DIR`, else the user's
+/// Downloads folder, else their home folder.
+pub fn export_dir() -> Option<PathBuf> {
+    std::env::var_os(EXPORT_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(dirs::download_dir)
+        .or_else(dirs::home_dir)
+}
+
+/// `dir/stem.ext`, or `dir/stem-2.ext`, `-3`, ... if that exists: an export never overwrites.
+pub fn unused_path(dir: &std::path::Path, stem: &str, ext: &str) -> PathBuf {
+    let mut path = dir.join(format!("{stem}.{ext}"));
+    let mut n = 2;
+    while path.exists() || path.symlink_metadata().is_ok() {
+        path = dir.join(format!("{stem}-{n}.{ext}"));
+        n += 1;
+    }
+    path
+}

@@ -20,5 +20,6 @@ export default defineConfig(({ mode }) => ({
     // Lets @testing-library clean up the DOM after each test.
     globals: true,
     include: ["src/**/*.test.ts"],
+    setupFiles: ["src/test-setup.ts"],
   },
 }));

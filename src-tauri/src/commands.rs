@@ -6,10 +6,13 @@ use etalase::category::Category;
 use etalase::consent::{ConsentForm, ConsentStatus, Purpose};
 use etalase::legality::{LegalityDoc, LegalityDraft};
 use etalase::region::{self, RegionTree};
+use etalase::spreadsheet::SheetFormat;
 use etalase::stage::{StageRecord, StageUpdate};
 use etalase::vendor::{
-    Duplicates, Vendor, VendorChange, VendorDraft, VendorPage, VendorQuery, VendorStats,
+    DuplicatePair, Duplicates, ImportConfirmation, ImportOptions, ImportPlan, MergeChoice,
+    MergePreview, Vendor, VendorChange, VendorDraft, VendorPage, VendorQuery, VendorStats,
 };
+use etalase::{Lang, paths};
 use tauri::State;
 
 use crate::error::CommandError;
@@ -163,4 +166,112 @@ pub async fn remove_legality(state: State<'_, AppState>, doc_id: String) -> Answ
 #[tauri::command]
 pub async fn erase_vendor(state: State<'_, AppState>, id: String) -> Answer<()> {
     state.blocking(move |r| r.erase_vendor(&id)).await
+}
+
+/// Takes a spreadsheet's bytes (the invoke body) chosen in the window's file picker and
+/// returns the token that names it from now on; the `x-file-name` header gives its extension.
+#[tauri::command]
+pub async fn stage_import(
+    state: State<'_, AppState>,
+    request: tauri::ipc::Request<'_>,
+) -> Answer<String> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(CommandError::internal("the file's bytes were not sent"));
+    };
+    let bytes = bytes.clone();
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    state.blocking(move |r| r.stage_file(&name, &bytes)).await
+}
+
+#[tauri::command]
+pub async fn preview_import(
+    state: State<'_, AppState>,
+    token: String,
+    options: ImportOptions,
+) -> Answer<ImportPlan> {
+    state
+        .blocking(move |r| r.preview_import(&r.staged_path(&token)?, &options))
+        .await
+}
+
+#[tauri::command]
+pub async fn import_vendors(
+    state: State<'_, AppState>,
+    token: String,
+    options: ImportOptions,
+    confirmed: ImportConfirmation,
+) -> Answer<ImportPlan> {
+    state
+        .blocking(move |r| {
+            let plan = r.import_vendors(&r.staged_path(&token)?, &options, Some(&confirmed))?;
+            r.discard_staged(&token)?;
+            Ok(plan)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn discard_import(state: State<'_, AppState>, token: String) -> Answer<()> {
+    state.blocking(move |r| r.discard_staged(&token)).await
+}
+
+/// Saves the list as a spreadsheet in the export folder (Downloads); returns where.
+#[tauri::command]
+pub async fn export_vendors(
+    state: State<'_, AppState>,
+    query: VendorQuery,
+    format: SheetFormat,
+    lang: Lang,
+) -> Answer<ExportedFile> {
+    state
+        .blocking(move |r| {
+            let dir = paths::export_dir().ok_or_else(|| {
+                etalase::Error::Internal("no Downloads or home folder to save into".into())
+            })?;
+            let (path, count) = r.export_vendors_into(&query, &dir, format, lang)?;
+            Ok(ExportedFile {
+                path: path.display().to_string(),
+                count,
+            })
+        })
+        .await
+}
+
+#[derive(serde::Serialize)]
+pub struct ExportedFile {
+    path: String,
+    count: usize,
+}
+
+#[tauri::command]
+pub async fn duplicate_report(state: State<'_, AppState>) -> Answer<Vec<DuplicatePair>> {
+    state.blocking(|r| r.duplicate_report()).await
+}
+
+#[tauri::command]
+pub async fn merge_preview(
+    state: State<'_, AppState>,
+    keep: String,
+    other: String,
+) -> Answer<MergePreview> {
+    state
+        .blocking(move |r| r.merge_preview(&keep, &other))
+        .await
+}
+
+#[tauri::command]
+pub async fn merge_vendors(
+    state: State<'_, AppState>,
+    keep: String,
+    other: String,
+    choice: MergeChoice,
+) -> Answer<Vendor> {
+    state
+        .blocking(move |r| r.merge_vendors(&keep, &other, &choice))
+        .await
 }

@@ -45,6 +45,14 @@ pub fn run() {
             commands::add_legality,
             commands::remove_legality,
             commands::erase_vendor,
+            commands::stage_import,
+            commands::preview_import,
+            commands::import_vendors,
+            commands::discard_import,
+            commands::export_vendors,
+            commands::duplicate_report,
+            commands::merge_preview,
+            commands::merge_vendors,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -14,7 +14,8 @@ use rust_xlsxwriter::{Format, Workbook};
 
 use crate::error::{Error, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum SheetFormat {
     /// UTF-8 with a byte-order mark and `;` between cells, which Excel in an Indonesian
     /// locale opens correctly.

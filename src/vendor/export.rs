@@ -105,3 +105,33 @@ impl Registry {
         Ok(table.rows.len())
     }
 }
+
+impl Registry {
+    /// Exports to a new file in `dir` named after the list and today's date (never replacing
+    /// an existing file) and returns its path: what the window's export button does.
+    pub fn export_vendors_into(
+        &self,
+        query: &VendorQuery,
+        dir: &Path,
+        format: SheetFormat,
+        lang: Lang,
+    ) -> Result<(std::path::PathBuf, usize)> {
+        std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir, e))?;
+        let stem = format!(
+            "{}-{}",
+            if lang == Lang::Id {
+                "pelaku-usaha"
+            } else {
+                "vendors"
+            },
+            super::today_in_jakarta().format("%Y-%m-%d")
+        );
+        let ext = match format {
+            SheetFormat::Csv => "csv",
+            SheetFormat::Xlsx => "xlsx",
+        };
+        let path = crate::paths::unused_path(dir, &stem, ext);
+        let n = self.export_vendors(query, &path, format, lang)?;
+        Ok((path, n))
+    }
+}

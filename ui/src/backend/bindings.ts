@@ -345,6 +345,8 @@ history: number, consents: number, documents: number, stages: number, };
 
 export type MergeChoice = { from_other: Array<string>, };
 
+export type SheetFormat = "csv" | "xlsx";
+
 export type RegionTree = { province: string, cities: Array<CityNode>, 
 /**
  * Every kelurahan; pickers show those of the chosen kecamatan.

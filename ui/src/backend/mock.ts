@@ -21,7 +21,16 @@ import type {
   VendorPage,
   VendorQuery,
   VendorStats,
+  DuplicatePair,
+  ImportConfirmation,
+  ImportOptions,
+  ImportPlan,
+  Lang,
+  MergeChoice,
+  MergePreview,
+  SheetFormat,
 } from "./bindings";
+import type { ExportedFile } from "./types";
 
 const CATEGORIES: Category[] = [
   { slug: "makanan-minuman", name: { id: "Makanan dan Minuman", en: "Food and beverage" }, rotation: 1 },
@@ -291,6 +300,57 @@ export class MockBackend implements Backend {
       this.vendors = this.vendors.filter((v) => v.id !== id);
     });
   fillDemo = () => this.answer("fillDemo", [], () => 0);
+  /** What previewImport answers; tests set it. Columns take the mapping they are given. */
+  importPlan: ImportPlan | null = null;
+  staged: string[] = [];
+  stageImport = (name: string, bytes: Uint8Array) =>
+    this.answer("stageImport", [name, bytes.length], () => {
+      const token = `token-${this.staged.length + 1}`;
+      this.staged.push(token);
+      return token;
+    });
+  private plan(options: ImportOptions, applied: boolean): ImportPlan {
+    if (!this.importPlan) throw new Error("MockBackend.importPlan not set");
+    const columns = this.importPlan.columns.map((c, i) =>
+      options.mapping.length ? { ...c, field: options.mapping[i] ?? null } : c,
+    );
+    return { ...this.importPlan, columns, applied };
+  }
+  previewImport = (token: string, options: ImportOptions) =>
+    this.answer("previewImport", [token, options], () => this.plan(options, false));
+  importVendors = (token: string, options: ImportOptions, confirmed: ImportConfirmation) =>
+    this.answer("importVendors", [token, options, confirmed], () => this.plan(options, true));
+  discardImport = (token: string) =>
+    this.answer("discardImport", [token], () => {
+      this.staged = this.staged.filter((t) => t !== token);
+    });
+  exportVendors = (query: VendorQuery, format: SheetFormat, lang: Lang) =>
+    this.answer("exportVendors", [query, format, lang], (): ExportedFile => ({
+      path: `/home/mock/Downloads/pelaku-usaha.${format}`,
+      count: this.vendors.length,
+    }));
+  pairs: DuplicatePair[] = [];
+  duplicateReport = () => this.answer("duplicateReport", [], () => this.pairs);
+  mergePreview = (keep: string, other: string) =>
+    this.answer("mergePreview", [keep, other], (): MergePreview => ({
+      keep: this.find(keep),
+      other: this.find(other),
+      fields: [
+        { field: "phone", keep: this.find(keep).phone, other: this.find(other).phone, from_other_by_default: false },
+        { field: "brand", keep: null, other: this.find(other).brand, from_other_by_default: true },
+      ],
+      history: 1,
+      consents: 0,
+      documents: 0,
+      stages: 0,
+    }));
+  mergeVendors = (keep: string, other: string, choice: MergeChoice) =>
+    this.answer("mergeVendors", [keep, other, choice], () => {
+      const kept = this.find(keep);
+      this.find(other);
+      this.vendors = this.vendors.filter((v) => v.id !== other);
+      return kept;
+    });
   finishWelcome = () =>
     this.answer("finishWelcome", [], () => {
       this.welcomeDone = true;

@@ -19,11 +19,24 @@ import type {
   VendorPage,
   VendorQuery,
   VendorStats,
+  DuplicatePair,
+  ImportConfirmation,
+  ImportOptions,
+  ImportPlan,
+  Lang,
+  MergeChoice,
+  MergePreview,
+  SheetFormat,
 } from "./bindings";
+import type { ExportedFile } from "./types";
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(
+  command: string,
+  args?: Record<string, unknown> | Uint8Array,
+  headers?: Record<string, string>,
+): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args, headers ? { headers } : undefined);
   } catch (e) {
     throw BackendError.from(e);
   }
@@ -54,5 +67,18 @@ export class TauriBackend implements Backend {
   removeLegality = (docId: string) => call<void>("remove_legality", { docId });
   eraseVendor = (id: string) => call<void>("erase_vendor", { id });
   fillDemo = () => call<number>("fill_demo");
+  // The bytes travel as the raw invoke body, not as JSON numbers.
+  stageImport = (name: string, bytes: Uint8Array) =>
+    call<string>("stage_import", bytes, { "x-file-name": encodeURIComponent(name) });
+  previewImport = (token: string, options: ImportOptions) => call<ImportPlan>("preview_import", { token, options });
+  importVendors = (token: string, options: ImportOptions, confirmed: ImportConfirmation) =>
+    call<ImportPlan>("import_vendors", { token, options, confirmed });
+  discardImport = (token: string) => call<void>("discard_import", { token });
+  exportVendors = (query: VendorQuery, format: SheetFormat, lang: Lang) =>
+    call<ExportedFile>("export_vendors", { query, format, lang });
+  duplicateReport = () => call<DuplicatePair[]>("duplicate_report");
+  mergePreview = (keep: string, other: string) => call<MergePreview>("merge_preview", { keep, other });
+  mergeVendors = (keep: string, other: string, choice: MergeChoice) =>
+    call<Vendor>("merge_vendors", { keep, other, choice });
   finishWelcome = () => call<void>("finish_welcome");
 }

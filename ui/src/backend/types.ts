@@ -20,7 +20,18 @@ import type {
   VendorPage,
   VendorQuery,
   VendorStats,
+  DuplicatePair,
+  ImportConfirmation,
+  ImportOptions,
+  ImportPlan,
+  Lang,
+  MergeChoice,
+  MergePreview,
+  SheetFormat,
 } from "./bindings";
+
+/** A spreadsheet the window saved, and how many rows it holds. */
+export type ExportedFile = { path: string; count: number };
 
 /** Everything the UI can ask of the core. */
 export interface Backend {
@@ -50,6 +61,19 @@ export interface Backend {
   /** Erases a vendor completely; cannot be undone. */
   eraseVendor(id: string): Promise<void>;
   fillDemo(): Promise<number>;
+  /** Hands a chosen file's bytes to the core; returns the token that names it from now on. */
+  stageImport(name: string, bytes: Uint8Array): Promise<string>;
+  /** What importing the staged file would do, row by row. Writes nothing. */
+  previewImport(token: string, options: ImportOptions): Promise<ImportPlan>;
+  /** Writes the good rows; refuses if the file or the outcome differ from `confirmed`. */
+  importVendors(token: string, options: ImportOptions, confirmed: ImportConfirmation): Promise<ImportPlan>;
+  discardImport(token: string): Promise<void>;
+  /** Saves the vendors a query matches as a spreadsheet in the Downloads folder. */
+  exportVendors(query: VendorQuery, format: SheetFormat, lang: Lang): Promise<ExportedFile>;
+  duplicateReport(): Promise<DuplicatePair[]>;
+  mergePreview(keep: string, other: string): Promise<MergePreview>;
+  /** Merges `other` into `keep`; `other` disappears. */
+  mergeVendors(keep: string, other: string, choice: MergeChoice): Promise<Vendor>;
   finishWelcome(): Promise<void>;
 }
 

@@ -6,6 +6,9 @@ export type Route =
   | { area: Exclude<Area, "vendors"> }
   | { area: "vendors"; view: "list" }
   | { area: "vendors"; view: "new" }
+  | { area: "vendors"; view: "import" }
+  | { area: "vendors"; view: "duplicates" }
+  | { area: "vendors"; view: "merge"; keep: string; other: string }
   | { area: "vendors"; view: "detail" | "edit"; id: string };
 
 export function parse(hash: string): Route {
@@ -18,6 +21,13 @@ export function parse(hash: string): Route {
     case "vendors":
       if (!id) return { area: "vendors", view: "list" };
       if (id === "new") return { area: "vendors", view: "new" };
+      if (id === "import") return { area: "vendors", view: "import" };
+      if (id === "duplicates") return { area: "vendors", view: "duplicates" };
+      if (id === "merge") {
+        const other = parts[3];
+        if (action && other) return { area: "vendors", view: "merge", keep: action, other };
+        return { area: "vendors", view: "duplicates" };
+      }
       return { area: "vendors", view: action === "edit" ? "edit" : "detail", id };
     case "products":
     case "friday":
@@ -37,6 +47,12 @@ export function href(route: Route): string {
       return "#/vendors";
     case "new":
       return "#/vendors/new";
+    case "import":
+      return "#/vendors/import";
+    case "duplicates":
+      return "#/vendors/duplicates";
+    case "merge":
+      return `#/vendors/merge/${encodeURIComponent(route.keep)}/${encodeURIComponent(route.other)}`;
     case "detail":
       return `#/vendors/${encodeURIComponent(route.id)}`;
     case "edit":
