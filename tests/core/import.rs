@@ -496,3 +496,64 @@ fn vendor_search_finds_by_words() {
     assert_eq!(found.as_array().map(Vec::len), Some(1));
     assert_eq!(found[0]["name"], "Batik Betawi");
 }
+
+#[test]
+fn staged_files_are_named_by_the_core_and_nothing_else_is_reachable() {
+    let (dir, r) = registry();
+    let token = r
+        .stage_file("Daftar Pelaku.CSV", LOCAL_CSV.as_bytes())
+        .expect("stage");
+    assert!(token.ends_with(".csv"));
+    let path = r.staged_path(&token).expect("path");
+    assert!(path.starts_with(dir.path().join(etalase::staging::STAGING_DIR)));
+    assert_eq!(
+        r.preview_import(&path, &options())
+            .expect("preview")
+            .counts
+            .create,
+        3
+    );
+    // A canary outside the staging folder must stay out of reach.
+    std::fs::write(dir.path().join("canary.csv"), "secret").expect("canary");
+    for hostile in [
+        "../canary.csv",
+        "../../etc/passwd",
+        "/etc/passwd",
+        "canary.csv",
+        "%2e%2e%2fcanary.csv",
+        "0190aaaa-0000-7000-8000-000000000000.csv",
+        "0190aaaa-0000-7000-8000-000000000000.sqlite",
+        "",
+    ] {
+        assert_eq!(
+            r.staged_path(hostile).expect_err(hostile).code(),
+            "not_found",
+            "{hostile}"
+        );
+    }
+    assert!(r.stage_file("gambar.png", b"x").is_err());
+    assert!(r.stage_file("registry.sqlite", b"x").is_err());
+    r.discard_staged(&token).expect("discard");
+    assert!(r.staged_path(&token).is_err());
+}
+
+#[test]
+fn an_export_into_a_folder_never_replaces_a_file() {
+    let (dir, r) = registry();
+    r.add_vendor(&draft()).expect("Siti");
+    let format = etalase::spreadsheet::SheetFormat::Xlsx;
+    let (first, n) = r
+        .export_vendors_into(&VendorQuery::default(), dir.path(), format, Lang::Id)
+        .expect("export");
+    let (second, _) = r
+        .export_vendors_into(&VendorQuery::default(), dir.path(), format, Lang::Id)
+        .expect("export again");
+    assert_eq!(n, 1);
+    assert_ne!(first, second);
+    let name = first.file_name().and_then(|n| n.to_str()).expect("name");
+    assert!(
+        name.starts_with("pelaku-usaha-") && name.ends_with(".xlsx"),
+        "{name}"
+    );
+    assert!(second.to_string_lossy().ends_with("-2.xlsx"));
+}
