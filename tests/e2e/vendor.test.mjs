@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Session, sleep, startDriver, stopDriver } from "./webdriver.mjs";
@@ -210,4 +210,70 @@ test("erasing a vendor needs its name typed, then removes it everywhere", async 
   await (await session.find('[data-testid="confirm-erase"]')).click();
   await session.waitFor("the erasure", () => vendors().length === before - 1);
   assert.ok(!vendors().some((v) => v.name === "Jamu Gendong Wati"));
+});
+
+test("a spreadsheet chosen in the window is previewed, then imported", async () => {
+  const before = vendors().length;
+  const file = join(dataDir, "..", `daftar-${process.pid}.csv`);
+  writeFileSync(
+    file,
+    "\uFEFFNama Usaha;Nama Pemilik;No. HP;Kecamatan;Kategori;Modal\n" +
+      "Keripik Singkong Ani;Ani Lestari;0812-9999-0001;Tebet;Makanan;Rp 15.000.000\n" +
+      "Batik Tulis Budi;Budi Santoso;+62 812 9999 0002;Gambir;fesyen-kerajinan;2.500.000\n" +
+      "Jamu Citra;Citra;0812 999;Cilandak;kesehatan;\n" +
+      "Sabun Dewi;Dewi;081299990004;Koja;rumah-tangga;\n",
+  );
+  try {
+    await session.execute("location.hash = '#/vendors/import'");
+    // WebDriver puts the file into the same <input type=file> a person's choice fills.
+    await (await session.find('[data-testid="import-file"]')).type(file);
+    const summary = await session.waitFor("the preview", async () => {
+      const text = await (await session.find('[data-testid="import-summary"]')).text();
+      return text.includes("baru") && text;
+    });
+    assert.match(summary, /3\s*baru/);
+    assert.match(summary, /1\s*salah/);
+    const problems = await (await session.find('[data-testid="import-problems"]')).text();
+    assert.match(problems, /Baris 4/);
+    assert.match(problems, /Jamu Citra/);
+    assert.equal(vendors().length, before, "a preview writes nothing");
+    await (await session.find('[data-testid="import-run"]')).click();
+    await session.waitFor("the import", () => vendors().length === before + 3);
+    const ani = vendors().find((v) => v.name === "Keripik Singkong Ani");
+    assert.equal(ani.phone, "+6281299990001");
+    assert.ok(!vendors().some((v) => v.name === "Jamu Citra"));
+  } finally {
+    rmSync(file, { force: true });
+  }
+});
+
+test("two records of one business are merged from the duplicates page", async () => {
+  const add = (name, brand) =>
+    JSON.parse(
+      execFileSync(cli, [
+        "--data-dir", dataDir, "vendor", "add", "--name", name, "--owner", "Rudi", "--phone", "0857-1111-3333",
+        "--kecamatan", "Menteng", "--category", "makanan-minuman", "--brand", brand, "--allow-duplicate", "--json",
+      ]).toString(),
+    );
+  const keep = add("Kopi Tubruk Rudi", "Tubruk");
+  const other = add("kopi tubruk rudi", "Tubruk Asli");
+  await session.execute("location.hash = '#/vendors/duplicates'");
+  const report = await session.waitFor("the report", async () => {
+    const text = await (await session.find('[data-testid="duplicate-report"]')).text();
+    return text.includes("kopi tubruk rudi") && text;
+  });
+  assert.match(report, /Nomor HP sama/);
+  await session.execute(`location.hash = '#/vendors/merge/${keep.id}/${other.id}'`);
+  await (await session.find('[data-testid="take-brand"]')).click();
+  await (await session.find('[data-testid="merge-run"]')).click();
+  await (await session.find('[data-testid="confirm"]')).click();
+  await session.waitFor("the merge", () => !vendors().some((v) => v.id === other.id));
+  const kept = vendors().find((v) => v.id === keep.id);
+  assert.equal(kept.name, "Kopi Tubruk Rudi");
+  assert.equal(kept.brand, "Tubruk Asli", "the brand chosen from the other record");
+  const history = JSON.parse(
+    execFileSync(cli, ["--data-dir", dataDir, "vendor", "history", keep.id, "--json"]).toString(),
+  );
+  assert.equal(history[0].action, "merge");
+  assert.equal(history.filter((h) => h.action === "create").length, 2, "both histories are kept");
 });
