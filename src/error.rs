@@ -248,6 +248,8 @@ fn what_id(what: &str) -> &str {
     match what {
         "vendor" => "Pelaku usaha",
         "file" => "Berkas",
+        "class" => "Kelas",
+        "participant" => "Peserta",
         _ => what,
     }
 }

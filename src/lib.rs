@@ -20,6 +20,7 @@ pub mod stage;
 pub mod staging;
 pub mod store;
 pub mod text;
+pub mod training;
 pub mod vendor;
 
 pub use error::{Error, ErrorPayload, FieldError, Result};

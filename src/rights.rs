@@ -28,7 +28,13 @@ pub struct PersonalDataExport {
 }
 
 /// Every table that holds rows about one vendor, by `vendor_id`.
-const ERASED_TABLES: [&str; 4] = ["vendor_change", "legality", "vendor_stage", "consent"];
+const ERASED_TABLES: [&str; 5] = [
+    "vendor_change",
+    "legality",
+    "vendor_stage",
+    "consent",
+    "class_participant",
+];
 
 impl Registry {
     /// A copy of everything about one vendor; the export itself is audited.

@@ -3,12 +3,12 @@
 //! order: the programme coaches each business by its own phase.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, FieldError, Result};
-use crate::registry::Registry;
+use crate::registry::{Registry, Stamp};
 use crate::text::Text;
 use crate::vendor::FieldChange;
 
@@ -72,7 +72,7 @@ impl Stage {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum StageStatus {
     /// Not started.
@@ -138,32 +138,10 @@ impl Registry {
     pub fn stages(&self, vendor_id: &str) -> Result<Vec<StageRecord>> {
         self.require_vendor(vendor_id)?;
         self.read(|c| {
-            let mut out = Vec::with_capacity(7);
-            for stage in Stage::ALL {
-                let found = c
-                    .query_row(
-                        "SELECT status, date, note FROM vendor_stage
-                         WHERE vendor_id = ?1 AND stage = ?2 AND deleted_at IS NULL",
-                        params![vendor_id, stage.as_str()],
-                        |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
-                    )
-                    .optional()?;
-                out.push(match found {
-                    Some((status, date, note)) => StageRecord {
-                        stage,
-                        status: StageStatus::parse(&status).unwrap_or(StageStatus::Belum),
-                        date,
-                        note,
-                    },
-                    None => StageRecord {
-                        stage,
-                        status: StageStatus::Belum,
-                        date: None,
-                        note: None,
-                    },
-                });
-            }
-            Ok(out)
+            Stage::ALL
+                .iter()
+                .map(|stage| read_stage(c, vendor_id, *stage))
+                .collect()
         })
     }
 
@@ -203,11 +181,8 @@ impl Registry {
             ));
         }
         let note = (!note.is_empty()).then_some(note);
-        let before = self
-            .stages(vendor_id)?
-            .into_iter()
-            .find(|s| s.stage == update.stage)
-            .ok_or_else(|| Error::Internal("stage missing".into()))?;
+        self.require_vendor(vendor_id)?;
+        let before = self.read(|c| read_stage(c, vendor_id, update.stage))?;
         let after = StageRecord {
             stage: update.stage,
             status: update.status,
@@ -217,33 +192,71 @@ impl Registry {
         if before == after {
             return Ok(after);
         }
-        let (row_id, change_id) = (self.new_id(), self.new_id());
-        let describe = |s: &StageRecord| {
-            Some(format!(
-                "{}{}",
-                s.status.as_str(),
-                s.date
-                    .as_deref()
-                    .map(|d| format!(" {d}"))
-                    .unwrap_or_default()
-            ))
-        };
-        let change = FieldChange {
-            field: format!("stage:{}", update.stage.as_str()),
-            old: describe(&before),
-            new: describe(&after),
-        };
-        self.write(|tx, stamp| {
-            tx.execute(
-                "INSERT INTO vendor_stage (id, vendor_id, stage, status, date, note, created_at, updated_at, device_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
-                 ON CONFLICT (vendor_id, stage) WHERE deleted_at IS NULL DO UPDATE SET
-                   status = excluded.status, date = excluded.date, note = excluded.note,
-                   updated_at = excluded.updated_at, device_id = excluded.device_id",
-                params![row_id, vendor_id, update.stage.as_str(), update.status.as_str(), after.date, after.note, stamp.time, stamp.device],
-            )?;
-            crate::vendor::history::record(tx, stamp, change_id, vendor_id, "edit", &[change])
-        })?;
+        let ids = [self.new_id(), self.new_id()];
+        self.write(|tx, stamp| write_stage(tx, stamp, ids, vendor_id, &before, &after))?;
         Ok(after)
     }
+}
+
+/// One stage of a vendor as stored (`belum` when never recorded).
+pub(crate) fn read_stage(c: &Connection, vendor_id: &str, stage: Stage) -> Result<StageRecord> {
+    let found = c
+        .query_row(
+            "SELECT status, date, note FROM vendor_stage
+             WHERE vendor_id = ?1 AND stage = ?2 AND deleted_at IS NULL",
+            params![vendor_id, stage.as_str()],
+            |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(match found {
+        Some((status, date, note)) => StageRecord {
+            stage,
+            status: StageStatus::parse(&status).unwrap_or(StageStatus::Belum),
+            date,
+            note,
+        },
+        None => StageRecord {
+            stage,
+            status: StageStatus::Belum,
+            date: None,
+            note: None,
+        },
+    })
+}
+
+/// Stores a stage's new state and its history entry, inside the caller's transaction.
+/// `ids` are the stage row's id (used if the stage is new) and the history entry's.
+pub(crate) fn write_stage(
+    tx: &Connection,
+    stamp: &Stamp,
+    ids: [String; 2],
+    vendor_id: &str,
+    before: &StageRecord,
+    after: &StageRecord,
+) -> Result<()> {
+    let [row_id, change_id] = ids;
+    let describe = |s: &StageRecord| {
+        Some(format!(
+            "{}{}",
+            s.status.as_str(),
+            s.date
+                .as_deref()
+                .map(|d| format!(" {d}"))
+                .unwrap_or_default()
+        ))
+    };
+    let change = FieldChange {
+        field: format!("stage:{}", after.stage.as_str()),
+        old: describe(before),
+        new: describe(after),
+    };
+    tx.execute(
+        "INSERT INTO vendor_stage (id, vendor_id, stage, status, date, note, created_at, updated_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
+         ON CONFLICT (vendor_id, stage) WHERE deleted_at IS NULL DO UPDATE SET
+           status = excluded.status, date = excluded.date, note = excluded.note,
+           updated_at = excluded.updated_at, device_id = excluded.device_id",
+        params![row_id, vendor_id, after.stage.as_str(), after.status.as_str(), after.date, after.note, stamp.time, stamp.device],
+    )?;
+    crate::vendor::history::record(tx, stamp, change_id, vendor_id, "edit", &[change])
 }

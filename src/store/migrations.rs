@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("migrations/0007_legality.sql")),
     (8, include_str!("migrations/0008_audit.sql")),
     (9, include_str!("migrations/0009_import_merge.sql")),
+    (10, include_str!("migrations/0010_training.sql")),
 ];
 
 /// The schema version this build writes.

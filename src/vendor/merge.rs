@@ -231,7 +231,22 @@ fn move_records(tx: &Connection, stamp: &Stamp, keep: &str, other: &str) -> Resu
               AND k.kind = legality.kind AND k.number = legality.number)",
         params![keep, other, stamp.time, stamp.device],
     )?;
-    for table in ["vendor_stage", "legality", "consent"] {
+    // Both on one class's list: the kept one's place stays, with the better attendance.
+    tx.execute(
+        "UPDATE class_participant SET status = 'attended', updated_at = ?3, device_id = ?4
+         WHERE vendor_id = ?1 AND deleted_at IS NULL AND status <> 'attended' AND EXISTS (
+            SELECT 1 FROM class_participant o WHERE o.vendor_id = ?2 AND o.deleted_at IS NULL
+              AND o.class_id = class_participant.class_id AND o.status = 'attended')",
+        params![keep, other, stamp.time, stamp.device],
+    )?;
+    tx.execute(
+        "UPDATE class_participant SET deleted_at = ?3, updated_at = ?3, device_id = ?4
+         WHERE vendor_id = ?2 AND deleted_at IS NULL AND EXISTS (
+            SELECT 1 FROM class_participant k WHERE k.vendor_id = ?1 AND k.deleted_at IS NULL
+              AND k.class_id = class_participant.class_id)",
+        params![keep, other, stamp.time, stamp.device],
+    )?;
+    for table in ["vendor_stage", "legality", "consent", "class_participant"] {
         // The table names are constants of this function, never input.
         tx.execute(
             &format!(

@@ -19,4 +19,5 @@ mod shell_config;
 mod stages;
 mod store;
 mod support;
+mod training;
 mod vendors;

@@ -1,6 +1,7 @@
 //! `etalase`: the command-line tool. It drives the same core as the desktop app, on the same
 //! data directory, so everything the window does can be scripted and tested.
 
+mod class_cmd;
 mod consent_cmd;
 mod legality_cmd;
 mod output;
@@ -44,6 +45,9 @@ enum Command {
     /// Set and show a vendor's Jakpreneur stages (P1–P7).
     #[command(subcommand)]
     Stage(stage_cmd::StageCommand),
+    /// Training classes and coaching sessions: participants, attendance, attendance sheets.
+    #[command(subcommand)]
+    Class(class_cmd::ClassCommand),
     /// Fill an empty registry with 60 demo vendors from all over Jakarta.
     Demo {
         /// Only when no registry exists yet in the data directory (for first starts); else
@@ -113,6 +117,7 @@ fn run(cli: Cli) -> etalase::Result<()> {
         }
         Command::Legality(cmd) => legality_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Stage(cmd) => stage_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Class(cmd) => class_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Consent(cmd) => consent_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Demo { if_new } => {

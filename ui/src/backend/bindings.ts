@@ -347,6 +347,38 @@ export type MergeChoice = { from_other: Array<string>, };
 
 export type SheetFormat = "csv" | "xlsx";
 
+export type ClassKind = "pelatihan" | "pendampingan";
+
+export type PlaceKind = "training_centre" | "kecamatan_office" | "other";
+
+export type Attendance = "registered" | "attended" | "absent";
+
+export type ClassDraft = { kind: ClassKind, topic: string, 
+/**
+ * `YYYY-MM-DD` or `DD-MM-YYYY`.
+ */
+starts_on: string, 
+/**
+ * Empty for a one-day class.
+ */
+ends_on: string, trainer: string, place_kind: PlaceKind, 
+/**
+ * The centre's or venue's name.
+ */
+place: string, 
+/**
+ * For a kecamatan office: which kecamatan (name or code).
+ */
+kecamatan: string, notes: string, };
+
+export type TrainingClass = { id: string, kind: ClassKind, topic: string, starts_on: string, ends_on: string | null, trainer: string | null, place_kind: PlaceKind, place: string | null, kecamatan_code: string | null, kecamatan: string | null, notes: string | null, participants: number, attended: number, };
+
+export type Participant = { vendor_id: string, name: string, owner: string, kecamatan: string, status: Attendance, };
+
+export type ClassDetail = { class: TrainingClass, participants: Array<Participant>, };
+
+export type VendorClass = { class: TrainingClass, status: Attendance, };
+
 export type RegionTree = { province: string, cities: Array<CityNode>, 
 /**
  * Every kelurahan; pickers show those of the chosen kecamatan.
