@@ -34,6 +34,16 @@ const COMMANDS: &[&str] = &[
     "duplicate_report",
     "merge_preview",
     "merge_vendors",
+    "list_classes",
+    "class_detail",
+    "create_class",
+    "update_class",
+    "delete_class",
+    "enrol",
+    "unenrol",
+    "record_attendance",
+    "classes_of_vendor",
+    "attendance_sheet",
 ];
 
 fn main() {

@@ -8,6 +8,7 @@ use etalase::legality::{LegalityDoc, LegalityDraft};
 use etalase::region::{self, RegionTree};
 use etalase::spreadsheet::SheetFormat;
 use etalase::stage::{StageRecord, StageUpdate};
+use etalase::training::{Attendance, ClassDetail, ClassDraft, TrainingClass, VendorClass};
 use etalase::vendor::{
     DuplicatePair, Duplicates, ImportConfirmation, ImportOptions, ImportPlan, MergeChoice,
     MergePreview, Vendor, VendorChange, VendorDraft, VendorPage, VendorQuery, VendorStats,
@@ -274,4 +275,107 @@ pub async fn merge_vendors(
     state
         .blocking(move |r| r.merge_vendors(&keep, &other, &choice))
         .await
+}
+
+#[tauri::command]
+pub async fn list_classes(state: State<'_, AppState>) -> Answer<Vec<TrainingClass>> {
+    state.blocking(|r| r.list_classes()).await
+}
+
+#[tauri::command]
+pub async fn class_detail(state: State<'_, AppState>, id: String) -> Answer<ClassDetail> {
+    state.blocking(move |r| r.class_detail(&id)).await
+}
+
+#[tauri::command]
+pub async fn create_class(state: State<'_, AppState>, draft: ClassDraft) -> Answer<TrainingClass> {
+    state.blocking(move |r| r.create_class(&draft)).await
+}
+
+#[tauri::command]
+pub async fn update_class(
+    state: State<'_, AppState>,
+    id: String,
+    draft: ClassDraft,
+) -> Answer<TrainingClass> {
+    state.blocking(move |r| r.update_class(&id, &draft)).await
+}
+
+#[tauri::command]
+pub async fn delete_class(state: State<'_, AppState>, id: String) -> Answer<()> {
+    state.blocking(move |r| r.delete_class(&id)).await
+}
+
+#[tauri::command]
+pub async fn enrol(
+    state: State<'_, AppState>,
+    id: String,
+    vendor_ids: Vec<String>,
+) -> Answer<ClassDetail> {
+    state.blocking(move |r| r.enrol(&id, &vendor_ids)).await
+}
+
+#[tauri::command]
+pub async fn unenrol(
+    state: State<'_, AppState>,
+    id: String,
+    vendor_id: String,
+) -> Answer<ClassDetail> {
+    state.blocking(move |r| r.unenrol(&id, &vendor_id)).await
+}
+
+#[tauri::command]
+pub async fn record_attendance(
+    state: State<'_, AppState>,
+    id: String,
+    vendor_ids: Vec<String>,
+    status: Attendance,
+) -> Answer<ClassDetail> {
+    state
+        .blocking(move |r| r.record_attendance(&id, &vendor_ids, status))
+        .await
+}
+
+#[tauri::command]
+pub async fn classes_of_vendor(state: State<'_, AppState>, id: String) -> Answer<Vec<VendorClass>> {
+    state.blocking(move |r| r.classes_of_vendor(&id)).await
+}
+
+/// Saves the class's attendance sheet (XLSX) in the export folder; returns where.
+#[tauri::command]
+pub async fn attendance_sheet(
+    state: State<'_, AppState>,
+    id: String,
+    lang: Lang,
+) -> Answer<ExportedFile> {
+    state
+        .blocking(move |r| {
+            let dir = paths::export_dir().ok_or_else(|| {
+                etalase::Error::Internal("no Downloads or home folder to save into".into())
+            })?;
+            std::fs::create_dir_all(&dir).map_err(|e| etalase::Error::io(&dir, e))?;
+            let stem = match lang {
+                Lang::Id => "daftar-hadir",
+                Lang::En => "attendance",
+            };
+            let path = paths::unused_path(&dir, &format!("{stem}-{}", short(&id)), "xlsx");
+            let count = r.attendance_sheet(&id, &path, lang)?;
+            Ok(ExportedFile {
+                path: path.display().to_string(),
+                count,
+            })
+        })
+        .await
+}
+
+/// The last characters of an id, enough to tell files apart.
+fn short(id: &str) -> String {
+    id.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect()
 }

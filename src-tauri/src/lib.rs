@@ -53,6 +53,16 @@ pub fn run() {
             commands::duplicate_report,
             commands::merge_preview,
             commands::merge_vendors,
+            commands::list_classes,
+            commands::class_detail,
+            commands::create_class,
+            commands::update_class,
+            commands::delete_class,
+            commands::enrol,
+            commands::unenrol,
+            commands::record_attendance,
+            commands::classes_of_vendor,
+            commands::attendance_sheet,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

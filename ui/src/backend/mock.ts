@@ -29,6 +29,11 @@ import type {
   MergeChoice,
   MergePreview,
   SheetFormat,
+  Attendance,
+  ClassDetail,
+  ClassDraft,
+  TrainingClass,
+  VendorClass,
 } from "./bindings";
 import type { ExportedFile } from "./types";
 
@@ -343,6 +348,86 @@ export class MockBackend implements Backend {
       consents: 0,
       documents: 0,
       stages: 0,
+    }));
+  classes: (TrainingClass & { list: { vendorId: string; status: Attendance }[] })[] = [];
+  private klass(id: string) {
+    const c = this.classes.find((x) => x.id === id);
+    if (!c) throw new BackendError({ code: "not_found", message: { id: "Kelas tidak ditemukan.", en: "class not found" }, fields: [], duplicates: [] });
+    return c;
+  }
+  private summary(c: (typeof this.classes)[number]): TrainingClass {
+    const { list, ...rest } = c;
+    return { ...rest, participants: list.length, attended: list.filter((p) => p.status === "attended").length };
+  }
+  private detail(id: string): ClassDetail {
+    const c = this.klass(id);
+    return {
+      class: this.summary(c),
+      participants: c.list.map((p) => {
+        const v = this.find(p.vendorId);
+        return { vendor_id: v.id, name: v.name, owner: v.owner, kecamatan: v.kecamatan, status: p.status };
+      }),
+    };
+  }
+  private fromClassDraft(id: string, d: ClassDraft) {
+    return {
+      id,
+      kind: d.kind,
+      topic: d.topic,
+      starts_on: d.starts_on,
+      ends_on: d.ends_on || null,
+      trainer: d.trainer || null,
+      place_kind: d.place_kind,
+      place: d.place || null,
+      kecamatan_code: d.kecamatan || null,
+      kecamatan: d.kecamatan || null,
+      notes: d.notes || null,
+      participants: 0,
+      attended: 0,
+    };
+  }
+  listClasses = () => this.answer("listClasses", [], () => this.classes.map((c) => this.summary(c)));
+  classDetail = (id: string) => this.answer("classDetail", [id], () => this.detail(id));
+  createClass = (draft: ClassDraft) =>
+    this.answer("createClass", [draft], () => {
+      const c = { ...this.fromClassDraft(`class-${this.classes.length + 1}`, draft), list: [] };
+      this.classes.push(c);
+      return this.summary(c);
+    });
+  updateClass = (id: string, draft: ClassDraft) =>
+    this.answer("updateClass", [id, draft], () => {
+      const c = Object.assign(this.klass(id), this.fromClassDraft(id, draft));
+      return this.summary(c);
+    });
+  deleteClass = (id: string) =>
+    this.answer("deleteClass", [id], () => {
+      this.classes = this.classes.filter((c) => c.id !== id);
+    });
+  enrol = (id: string, vendorIds: string[]) =>
+    this.answer("enrol", [id, vendorIds], () => {
+      const c = this.klass(id);
+      for (const v of vendorIds) if (!c.list.some((p) => p.vendorId === v)) c.list.push({ vendorId: v, status: "registered" });
+      return this.detail(id);
+    });
+  unenrol = (id: string, vendorId: string) =>
+    this.answer("unenrol", [id, vendorId], () => {
+      const c = this.klass(id);
+      c.list = c.list.filter((p) => p.vendorId !== vendorId);
+      return this.detail(id);
+    });
+  recordAttendance = (id: string, vendorIds: string[], status: Attendance) =>
+    this.answer("recordAttendance", [id, vendorIds, status], () => {
+      for (const p of this.klass(id).list) if (vendorIds.includes(p.vendorId)) p.status = status;
+      return this.detail(id);
+    });
+  classesOfVendor = (id: string) =>
+    this.answer("classesOfVendor", [id], (): VendorClass[] =>
+      this.classes.flatMap((c) => c.list.filter((p) => p.vendorId === id).map((p) => ({ class: this.summary(c), status: p.status }))),
+    );
+  attendanceSheet = (id: string, lang: Lang) =>
+    this.answer("attendanceSheet", [id, lang], (): ExportedFile => ({
+      path: `/home/mock/Downloads/daftar-hadir-${id}.xlsx`,
+      count: this.klass(id).list.length,
     }));
   mergeVendors = (keep: string, other: string, choice: MergeChoice) =>
     this.answer("mergeVendors", [keep, other, choice], () => {

@@ -27,6 +27,11 @@ import type {
   MergeChoice,
   MergePreview,
   SheetFormat,
+  Attendance,
+  ClassDetail,
+  ClassDraft,
+  TrainingClass,
+  VendorClass,
 } from "./bindings";
 import type { ExportedFile } from "./types";
 
@@ -80,5 +85,16 @@ export class TauriBackend implements Backend {
   mergePreview = (keep: string, other: string) => call<MergePreview>("merge_preview", { keep, other });
   mergeVendors = (keep: string, other: string, choice: MergeChoice) =>
     call<Vendor>("merge_vendors", { keep, other, choice });
+  listClasses = () => call<TrainingClass[]>("list_classes");
+  classDetail = (id: string) => call<ClassDetail>("class_detail", { id });
+  createClass = (draft: ClassDraft) => call<TrainingClass>("create_class", { draft });
+  updateClass = (id: string, draft: ClassDraft) => call<TrainingClass>("update_class", { id, draft });
+  deleteClass = (id: string) => call<void>("delete_class", { id });
+  enrol = (id: string, vendorIds: string[]) => call<ClassDetail>("enrol", { id, vendorIds });
+  unenrol = (id: string, vendorId: string) => call<ClassDetail>("unenrol", { id, vendorId });
+  recordAttendance = (id: string, vendorIds: string[], status: Attendance) =>
+    call<ClassDetail>("record_attendance", { id, vendorIds, status });
+  classesOfVendor = (id: string) => call<VendorClass[]>("classes_of_vendor", { id });
+  attendanceSheet = (id: string, lang: Lang) => call<ExportedFile>("attendance_sheet", { id, lang });
   finishWelcome = () => call<void>("finish_welcome");
 }

@@ -28,6 +28,11 @@ import type {
   MergeChoice,
   MergePreview,
   SheetFormat,
+  Attendance,
+  ClassDetail,
+  ClassDraft,
+  TrainingClass,
+  VendorClass,
 } from "./bindings";
 
 /** A spreadsheet the window saved, and how many rows it holds. */
@@ -74,6 +79,19 @@ export interface Backend {
   mergePreview(keep: string, other: string): Promise<MergePreview>;
   /** Merges `other` into `keep`; `other` disappears. */
   mergeVendors(keep: string, other: string, choice: MergeChoice): Promise<Vendor>;
+  listClasses(): Promise<TrainingClass[]>;
+  classDetail(id: string): Promise<ClassDetail>;
+  createClass(draft: ClassDraft): Promise<TrainingClass>;
+  updateClass(id: string, draft: ClassDraft): Promise<TrainingClass>;
+  /** Removes a class and its list; stages its attendance moved stay. */
+  deleteClass(id: string): Promise<void>;
+  enrol(id: string, vendorIds: string[]): Promise<ClassDetail>;
+  unenrol(id: string, vendorId: string): Promise<ClassDetail>;
+  /** Attending moves the participants' P2 (class) or P3 (coaching) stage forward. */
+  recordAttendance(id: string, vendorIds: string[], status: Attendance): Promise<ClassDetail>;
+  classesOfVendor(id: string): Promise<VendorClass[]>;
+  /** Saves the class's attendance sheet (XLSX) in the Downloads folder. */
+  attendanceSheet(id: string, lang: Lang): Promise<ExportedFile>;
   finishWelcome(): Promise<void>;
 }
 
@@ -156,3 +174,16 @@ export const EMPTY_DRAFT: VendorDraft = {
 };
 
 export const LEGAL_FORMS = ["perseorangan", "cv", "ud", "pt", "koperasi", "firma", "lainnya"] as const;
+
+/** A class form with nothing filled in. */
+export const EMPTY_CLASS: ClassDraft = {
+  kind: "pelatihan",
+  topic: "",
+  starts_on: "",
+  ends_on: "",
+  trainer: "",
+  place_kind: "training_centre",
+  place: "",
+  kecamatan: "",
+  notes: "",
+};

@@ -63,6 +63,14 @@ const MONTHS_EN = [
 ];
 
 /** `3 Desember 2021` (day without a leading zero, as Indonesian style wants), in Jakarta time. */
+/** A calendar day written `YYYY-MM-DD`, the Indonesian (or English) way: "2 November 2026". */
+export function formatDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const months = state.lang === "id" ? MONTHS_ID : MONTHS_EN;
+  return `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
+}
+
 export function formatDate(ms: number): string {
   const d = new Date(ms + 7 * 3600 * 1000); // WIB is UTC+7 all year
   const months = state.lang === "id" ? MONTHS_ID : MONTHS_EN;

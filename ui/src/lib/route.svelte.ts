@@ -1,9 +1,10 @@
 // Hash routes (#/vendors/ID): back and forward work, and the window can be reloaded in place.
 
-export type Area = "home" | "vendors" | "products" | "friday" | "catalogues" | "exchange" | "settings";
+export type Area = "home" | "vendors" | "training" | "products" | "friday" | "catalogues" | "exchange" | "settings";
 
 export type Route =
-  | { area: Exclude<Area, "vendors"> }
+  | { area: Exclude<Area, "vendors" | "training"> }
+  | { area: "training"; id: string | null }
   | { area: "vendors"; view: "list" }
   | { area: "vendors"; view: "new" }
   | { area: "vendors"; view: "import" }
@@ -29,6 +30,8 @@ export function parse(hash: string): Route {
         return { area: "vendors", view: "duplicates" };
       }
       return { area: "vendors", view: action === "edit" ? "edit" : "detail", id };
+    case "training":
+      return { area: "training", id: id ?? null };
     case "products":
     case "friday":
     case "catalogues":
@@ -41,6 +44,7 @@ export function parse(hash: string): Route {
 }
 
 export function href(route: Route): string {
+  if (route.area === "training") return route.id ? `#/training/${encodeURIComponent(route.id)}` : "#/training";
   if (route.area !== "vendors") return route.area === "home" ? "#/" : `#/${route.area}`;
   switch (route.view) {
     case "list":
