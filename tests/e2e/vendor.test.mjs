@@ -277,3 +277,28 @@ test("two records of one business are merged from the duplicates page", async ()
   assert.equal(history[0].action, "merge");
   assert.equal(history.filter((h) => h.action === "create").length, 2, "both histories are kept");
 });
+
+test("attendance recorded in a class completes the participant's training stage", async () => {
+  await (await session.find('[data-testid="nav-training"]')).click();
+  await (await session.find('[data-testid="new-class"]')).click();
+  await (await session.find('[data-testid="class-topic"]')).type("Foto produk dengan ponsel");
+  // The native date picker cannot be typed into portably; set the value as the picker would.
+  await session.execute(
+    "const i = document.querySelector('[data-testid=class-starts-on]'); i.value = '2026-11-20'; i.dispatchEvent(new Event('input', { bubbles: true }))",
+  );
+  await (await session.find('[data-testid="save-class"]')).click();
+  await (await session.find('[data-testid="participant-search"]')).type("Kopi Tubruk");
+  await (await session.find('[data-testid="enrol"]')).click();
+  await session.find('[data-testid="participants"]');
+  await (await session.find('[data-testid="attendance-attended"]')).click();
+  const rudi = vendors().find((v) => v.name === "Kopi Tubruk Rudi");
+  const stage = await session.waitFor("the stage to move", () => {
+    const stages = JSON.parse(execFileSync(cli, ["--data-dir", dataDir, "stage", "show", rudi.id, "--json"]).toString());
+    const p2 = stages.find((s) => s.stage === "pelatihan");
+    return p2.status === "selesai" && p2;
+  });
+  assert.equal(stage.date, "2026-11-20");
+  const classes = JSON.parse(execFileSync(cli, ["--data-dir", dataDir, "class", "list", "--json"]).toString());
+  assert.equal(classes.length, 1);
+  assert.equal(classes[0].attended, 1);
+});
