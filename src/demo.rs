@@ -313,7 +313,127 @@ impl Registry {
             )]));
         }
         let vendors = self.create_vendors(&drafts())?;
+        self.fill_demo_records(&vendors)?;
+        self.fill_demo_classes(&vendors)?;
         self.finish_welcome()?;
         Ok(vendors)
+    }
+
+    /// Consents, Jakpreneur stages and legality documents, varied by vendor, in one
+    /// transaction: our own well-formed values, written directly.
+    fn fill_demo_records(&self, vendors: &[Vendor]) -> Result<()> {
+        let ids: Vec<String> = (0..vendors.len() * 12).map(|_| self.new_id()).collect();
+        self.write(|tx, stamp| {
+            let mut next = ids.iter();
+            let mut id = || next.next().cloned().unwrap_or_default();
+            // Granted over the past weeks, a day apart, so the records read like real ones.
+            let day = 86_400_000;
+            for (i, v) in vendors.iter().enumerate() {
+                let granted = stamp.time - (i as i64 % 40 + 3) * day;
+                let purposes: &[&str] = match i % 5 {
+                    0 => &["registration"],
+                    1 | 2 => &["registration", "publish", "contact"],
+                    3 => &["registration", "publish"],
+                    _ => &["registration", "publish", "contact", "people_photos"],
+                };
+                for p in purposes {
+                    tx.execute(
+                        "INSERT INTO consent (id, vendor_id, purpose, form, notice_version, granted_at,
+                           created_at, updated_at, device_id)
+                         VALUES (?1, ?2, ?3, 'written', ?4, ?5, ?6, ?6, ?7)",
+                        rusqlite::params![id(), v.id, p, crate::consent::NOTICE_VERSION, granted, stamp.time, stamp.device],
+                    )?;
+                }
+                let month = 1 + i % 10;
+                let stages: Vec<(&str, &str, Option<String>)> = [
+                    Some(("pendaftaran", "selesai", Some(format!("2026-{month:02}-05")))),
+                    (i % 2 == 0).then(|| ("pelatihan", "selesai", Some(format!("2026-{month:02}-20")))),
+                    (i % 3 == 0).then_some(("pendampingan", "proses", None)),
+                    (i % 4 == 1).then(|| ("perizinan", "selesai", Some(format!("2026-{:02}-10", month + 1)))),
+                    (i % 6 == 0).then_some(("pemasaran", "proses", None)),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                for (stage, status, date) in stages {
+                    tx.execute(
+                        "INSERT INTO vendor_stage (id, vendor_id, stage, status, date, created_at,
+                           updated_at, device_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+                        rusqlite::params![id(), v.id, stage, status, date, stamp.time, stamp.device],
+                    )?;
+                }
+                let food = v.category == "makanan-minuman";
+                let health = v.category == "kesehatan";
+                let mut docs: Vec<(&str, String, Option<String>)> = Vec::new();
+                if food && i % 4 != 3 {
+                    // Packaging digit, province 31, a serial, and the year it runs until; one
+                    // in five has lapsed, so the expiry warning is seen too.
+                    let until = if i % 5 == 0 { 25 } else { 28 + (i % 3) as i32 };
+                    docs.push((
+                        "pirt",
+                        format!("2{:02}31{:02}{:06}{until:02}", 10 + i % 9, 71 + i % 5, 100_000 + i * 37),
+                        Some(format!("20{until:02}-12-31")),
+                    ));
+                }
+                if food && i % 2 == 0 {
+                    docs.push(("halal", format!("ID3111000{:08}", 1_200_000 + i * 113), None));
+                }
+                if health && i % 3 == 0 {
+                    docs.push(("bpom", format!("TR{:09}", 213_000_000 + i * 71), None));
+                }
+                for (kind, number, valid_until) in docs {
+                    tx.execute(
+                        "INSERT INTO legality (id, vendor_id, kind, number, valid_until, created_at,
+                           updated_at, device_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+                        rusqlite::params![id(), v.id, kind, number, valid_until, stamp.time, stamp.device],
+                    )?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// A past class whose participants attended, and a coming one still taking sign-ups.
+    fn fill_demo_classes(&self, vendors: &[Vendor]) -> Result<()> {
+        use crate::training::{Attendance, ClassDraft, ClassKind, PlaceKind};
+        let past = self.create_class(&ClassDraft {
+            kind: ClassKind::Pelatihan,
+            topic: "Foto produk dengan ponsel untuk katalog".into(),
+            starts_on: "2026-11-10".into(),
+            ends_on: "2026-11-11".into(),
+            trainer: "Rina Wulandari".into(),
+            place_kind: PlaceKind::TrainingCentre,
+            place: "PPKUKM Gambir".into(),
+            kecamatan: "Gambir".into(),
+            notes: String::new(),
+        })?;
+        let coming = self.create_class(&ClassDraft {
+            kind: ClassKind::Pendampingan,
+            topic: "Pendampingan pendaftaran sertifikat halal".into(),
+            starts_on: "2026-12-08".into(),
+            ends_on: String::new(),
+            trainer: "Ahmad Hidayat".into(),
+            place_kind: PlaceKind::KecamatanOffice,
+            place: String::new(),
+            kecamatan: "Tebet".into(),
+            notes: String::new(),
+        })?;
+        let pick = |step: usize, offset: usize| -> Vec<String> {
+            vendors
+                .iter()
+                .skip(offset)
+                .step_by(step)
+                .take(8)
+                .map(|v| v.id.clone())
+                .collect()
+        };
+        let attended = pick(7, 1);
+        self.enrol(&past.id, &attended)?;
+        self.record_attendance(&past.id, &attended[..6], Attendance::Attended)?;
+        self.record_attendance(&past.id, &attended[6..], Attendance::Absent)?;
+        self.enrol(&coming.id, &pick(5, 2))?;
+        Ok(())
     }
 }

@@ -76,3 +76,72 @@ fn the_demo_has_full_records_and_a_few_deliberate_near_duplicates() {
         );
     }
 }
+
+#[test]
+fn the_demo_has_consents_stages_documents_and_classes_that_pass_their_checks() {
+    use etalase::consent::Purpose;
+    use etalase::legality::LegalityDraft;
+    use etalase::stage::{Stage, StageStatus};
+    let (_dir, r) = registry();
+    let vendors = r.fill_demo().expect("demo");
+    let today = etalase::vendor::today_in_jakarta();
+    let (mut publish, mut trained, mut docs, mut expired) = (0, 0, 0, 0);
+    let (_scratch_dir, scratch) = registry();
+    let probe = scratch
+        .add_vendor(&crate::support::draft())
+        .expect("probe vendor");
+    for v in &vendors {
+        assert!(
+            r.has_consent(&v.id, Purpose::Registration)
+                .expect("consent")
+        );
+        publish += usize::from(r.has_consent(&v.id, Purpose::Publish).expect("consent"));
+        let stages = r.stages(&v.id).expect("stages");
+        assert!(
+            stages
+                .iter()
+                .all(|s| s.date.as_deref().is_none_or(|d| d <= &*today.to_string()))
+        );
+        trained += usize::from(
+            stages
+                .iter()
+                .any(|s| s.stage == Stage::Pelatihan && s.status == StageStatus::Selesai),
+        );
+        for d in r.legality(&v.id).expect("docs") {
+            docs += 1;
+            expired += usize::from(d.expired);
+            // Every stored number passes the same check a person's entry goes through.
+            scratch
+                .add_legality(
+                    &probe.id,
+                    &LegalityDraft {
+                        kind: d.kind,
+                        number: d.number.clone(),
+                        issued_on: String::new(),
+                        valid_until: String::new(),
+                        note: String::new(),
+                    },
+                )
+                .unwrap_or_else(|e| panic!("{} {}: {e}", d.number, v.name));
+            assert!(
+                d.warnings.iter().all(|w| w.code != "pirt_outside_jakarta"),
+                "{}",
+                d.number
+            );
+        }
+    }
+    assert!(
+        (20..60).contains(&publish),
+        "publish consent varies: {publish}"
+    );
+    assert!(trained >= 20, "{trained} trained");
+    assert!(docs >= 20, "{docs} documents");
+    assert!(expired >= 1, "an expired P-IRT shows the warning");
+    let classes = r.list_classes().expect("classes");
+    assert_eq!(classes.len(), 2);
+    assert!(
+        classes
+            .iter()
+            .any(|c| c.attended == 6 && c.participants == 8)
+    );
+}
