@@ -297,11 +297,15 @@ impl DuplicateIndex {
             .filter_map(|i| {
                 let e = &self.entries[i];
                 let same_kecamatan = e.kecamatan == v.kecamatan_code;
-                let score = if same_kecamatan || e.phone == v.phone || e.nib.is_some() {
-                    wanted.similarity(&e.grams)
-                } else {
-                    0.0
-                };
+                let shares_id = e.phone == v.phone
+                    || (v.nib.is_some() && e.nib == v.nib)
+                    || (v.nik.is_some() && e.nik == v.nik);
+                // Most entries of a kecamatan are ruled out by their sizes alone.
+                if !shares_id && (!same_kecamatan || wanted.cannot_reach(&e.grams, NAME_THRESHOLD))
+                {
+                    return None;
+                }
+                let score = wanted.similarity(&e.grams);
                 let mut reasons = Vec::new();
                 if v.nib.is_some() && e.nib == v.nib {
                     reasons.push(same_nib());

@@ -190,6 +190,9 @@ pub struct VendorQuery {
     pub legality: Option<LegalityKind>,
     pub sort: VendorSort,
     pub include_archived: bool,
+    /// Rows after this vendor in the list's order (keyset paging: as fast on the last page as
+    /// on the first). When set, `offset` counts from there.
+    pub after: Option<String>,
     pub offset: u32,
     pub limit: u32,
 }
@@ -205,6 +208,7 @@ impl Default for VendorQuery {
             legality: None,
             sort: VendorSort::Name,
             include_archived: false,
+            after: None,
             offset: 0,
             limit: 100,
         }

@@ -333,27 +333,61 @@ impl Registry {
             args.push(Value::Text(k.as_str().to_owned()));
         }
         let filter = clauses.join(" AND ");
-        let order = match query.sort {
-            VendorSort::Name => "business_name COLLATE NOCASE, id",
-            VendorSort::Newest => "created_at DESC, id DESC",
-            VendorSort::Updated => "updated_at DESC, id DESC",
-            VendorSort::Kecamatan => "kecamatan_code, business_name COLLATE NOCASE, id",
+        // Each order with the row-value comparison that continues it after a given row.
+        let (order, after) = match query.sort {
+            VendorSort::Name => (
+                "business_name COLLATE NOCASE, id",
+                "(business_name COLLATE NOCASE, id) > (SELECT business_name, id FROM vendor WHERE id = ?)",
+            ),
+            VendorSort::Newest => (
+                "created_at DESC, id DESC",
+                "(created_at, id) < (SELECT created_at, id FROM vendor WHERE id = ?)",
+            ),
+            VendorSort::Updated => (
+                "updated_at DESC, id DESC",
+                "(updated_at, id) < (SELECT updated_at, id FROM vendor WHERE id = ?)",
+            ),
+            VendorSort::Kecamatan => (
+                "kecamatan_code, business_name COLLATE NOCASE, id",
+                "(kecamatan_code, business_name COLLATE NOCASE, id) > \
+                 (SELECT kecamatan_code, business_name, id FROM vendor WHERE id = ?)",
+            ),
         };
         let limit = query.limit.min(MAX_PAGE);
+        let cursor = query.after.as_deref().filter(|a| !a.is_empty());
         self.read(|conn| {
             let total: u32 = conn.query_row(
                 &format!("SELECT count(*) FROM vendor WHERE {filter}"),
                 params_from_iter(&args),
                 |r| r.get(0),
             )?;
+            let (page_filter, page_args) = match cursor {
+                Some(id) => {
+                    let known: bool = conn.query_row(
+                        "SELECT EXISTS (SELECT 1 FROM vendor WHERE id = ?1)",
+                        [id],
+                        |r| r.get(0),
+                    )?;
+                    if !known {
+                        return Err(Error::NotFound {
+                            what: "vendor",
+                            id: id.to_owned(),
+                        });
+                    }
+                    let mut a = args.clone();
+                    a.push(Value::Text(id.to_owned()));
+                    (format!("{filter} AND {after}"), a)
+                }
+                None => (filter.clone(), args.clone()),
+            };
             let mut stmt = conn.prepare(&format!(
-                "SELECT {} FROM vendor WHERE {filter}
+                "SELECT {} FROM vendor WHERE {page_filter}
                  ORDER BY {order} LIMIT {limit} OFFSET {}",
                 row::select_columns(),
                 query.offset
             ))?;
             let items = stmt
-                .query_map(params_from_iter(&args), row::from_row)?
+                .query_map(params_from_iter(&page_args), row::from_row)?
                 .map(|r| r.map(Stored::vendor))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(VendorPage { items, total })

@@ -396,3 +396,54 @@ fn lists_filter_by_consent_completed_stage_and_documents_and_sort_four_ways() {
         "Gambir 31.71, Tebet 31.74, Cakung 31.75"
     );
 }
+
+#[test]
+fn keyset_pages_match_offset_pages_in_every_order() {
+    use etalase::vendor::VendorSort;
+    let (_dir, r) = crate::support::registry();
+    r.fill_demo().expect("demo");
+    for sort in [
+        VendorSort::Name,
+        VendorSort::Newest,
+        VendorSort::Updated,
+        VendorSort::Kecamatan,
+    ] {
+        for category in [None, Some("makanan-minuman".to_owned())] {
+            let base = VendorQuery {
+                sort,
+                category: category.clone(),
+                limit: 7,
+                ..Default::default()
+            };
+            let all = r
+                .list_vendors(&VendorQuery {
+                    limit: 1000,
+                    ..base.clone()
+                })
+                .expect("all");
+            let mut walked = Vec::new();
+            let mut after: Option<String> = None;
+            loop {
+                let page = r
+                    .list_vendors(&VendorQuery {
+                        after: after.clone(),
+                        ..base.clone()
+                    })
+                    .expect("page");
+                assert_eq!(page.total, all.total);
+                let Some(last) = page.items.last() else { break };
+                after = Some(last.id.clone());
+                walked.extend(page.items.into_iter().map(|v| v.id));
+            }
+            let expected: Vec<String> = all.items.into_iter().map(|v| v.id).collect();
+            assert_eq!(walked, expected, "{sort:?} {category:?}");
+        }
+    }
+    let err = r
+        .list_vendors(&VendorQuery {
+            after: Some("no-such-vendor".into()),
+            ..Default::default()
+        })
+        .expect_err("unknown cursor");
+    assert_eq!(err.code(), "not_found");
+}

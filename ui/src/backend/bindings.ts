@@ -227,7 +227,12 @@ stage_done: Stage | null,
 /**
  * Only vendors holding a document of this kind.
  */
-legality: LegalityKind | null, sort: VendorSort, include_archived: boolean, offset: number, limit: number, };
+legality: LegalityKind | null, sort: VendorSort, include_archived: boolean, 
+/**
+ * Rows after this vendor in the list's order (keyset paging: as fast on the last page as
+ * on the first). When set, `offset` counts from there.
+ */
+after: string | null, offset: number, limit: number, };
 
 export type VendorSort = "name" | "newest" | "updated" | "kecamatan";
 

@@ -196,7 +196,9 @@ export class MockBackend implements Backend {
         .filter((v) => !query.category || v.category === query.category)
         .filter((v) => !s || `${v.name} ${v.owner} ${v.phone}`.toLowerCase().includes(s))
         .sort((a, b) => a.name.localeCompare(b.name));
-      return { items: matched.slice(query.offset, query.offset + query.limit), total: matched.length };
+      const start = query.after ? matched.findIndex((v) => v.id === query.after) + 1 : 0;
+      const from = start + query.offset;
+      return { items: matched.slice(from, from + query.limit), total: matched.length };
     });
   getVendor = (id: string) => this.answer("getVendor", [id], () => this.find(id));
   vendorDraft = (id: string) =>

@@ -137,6 +137,7 @@ export const DEFAULT_QUERY: VendorQuery = {
   legality: null,
   sort: "name",
   include_archived: false,
+  after: null,
   offset: 0,
   limit: 100,
 };

@@ -129,3 +129,24 @@ describe("VendorForm", () => {
     expect(calls).toEqual(["refuse", "allow"]);
   });
 });
+
+describe("VendorList with many vendors", () => {
+  it("draws only the rows in view and continues each page after the last row", async () => {
+    const many = Array.from({ length: 250 }, (_, i) => vendor(`Usaha ${String(i).padStart(3, "0")}`));
+    mock = new MockBackend(many);
+    setBackend(mock);
+    render(VendorList);
+    await screen.findByText("Usaha 000");
+    expect(screen.getAllByRole("row").length).toBeLessThan(40);
+    expect(screen.getByTestId("vendor-count").textContent).toContain("100 dari 250");
+    const scroller = screen.getByTestId("vendor-scroller");
+    scroller.scrollTop = 100 * 64;
+    await fireEvent.scroll(scroller);
+    await screen.findByText("Usaha 100");
+    const call = mock.calls.filter((c) => c.method === "listVendors").at(-1);
+    const q = call?.args[0] as { after: string | null; offset: number };
+    expect(q.after).toBe("id-Usaha 099");
+    expect(q.offset).toBe(0);
+    expect(screen.queryByText("Usaha 000")).toBeNull();
+  });
+});
