@@ -7,6 +7,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::date::parse_day as parse_date;
 use crate::error::{Error, FieldError, Result};
 use crate::identifier::{self, FieldWarning};
 use crate::registry::Registry;
@@ -84,26 +85,6 @@ pub struct LegalityDoc {
     pub note: Option<String>,
     pub expired: bool,
     pub warnings: Vec<FieldWarning>,
-}
-
-fn parse_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, FieldError> {
-    let t = raw.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(t, "%d-%m-%Y"))
-        .map(Some)
-        .map_err(|_| {
-            FieldError::new(
-                field,
-                "invalid_date",
-                Text::new(
-                    "Tanggal tidak valid: tulis seperti 17-08-2025.",
-                    "Not a valid date: write it like 17-08-2025.",
-                ),
-            )
-        })
 }
 
 /// A document that passed its checks.

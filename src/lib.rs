@@ -6,6 +6,7 @@
 pub mod bindings;
 pub mod category;
 pub mod consent;
+pub mod date;
 pub mod demo;
 pub mod error;
 pub mod identifier;

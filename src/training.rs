@@ -11,6 +11,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::date::day_text as date_text;
+use crate::date::parse_day as parse_date;
 use crate::error::{Error, FieldError, Result};
 use crate::region;
 use crate::registry::Registry;
@@ -182,26 +184,6 @@ pub struct VendorClass {
 
 fn invalid(field: &str, code: &str, id: &str, en: &str) -> Error {
     Error::Invalid(vec![FieldError::new(field, code, Text::new(id, en))])
-}
-
-fn parse_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, FieldError> {
-    let t = raw.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(t, "%d-%m-%Y"))
-        .map(Some)
-        .map_err(|_| {
-            FieldError::new(
-                field,
-                "invalid_date",
-                Text::new(
-                    "Tanggal tidak valid: tulis seperti 17-08-2026.",
-                    "Not a valid date: write it like 17-08-2026.",
-                ),
-            )
-        })
 }
 
 fn clean(field: &str, raw: &str, max: usize, errors: &mut Vec<FieldError>) -> Option<String> {
@@ -389,10 +371,6 @@ fn participants(conn: &Connection, class_id: &str) -> Result<Vec<Participant>> {
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
-}
-
-fn date_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }
 
 impl Registry {
