@@ -49,6 +49,31 @@ try {
   await (await session.find('[data-testid="save-vendor"]')).click();
   await session.find('[data-testid="duplicate-panel"]');
   await shot("vendor-duplicates");
+  // A spreadsheet with one bad row, previewed before anything is saved.
+  const sheet = join(dataDir, "..", `daftar-shots-${process.pid}.csv`);
+  writeFileSync(
+    sheet,
+    "\uFEFFNama Usaha;Nama Pemilik;No. HP;Kecamatan;Kategori;Modal\n" +
+      "Keripik Singkong Ani;Ani Lestari;0812-9999-0001;Tebet;Makanan;Rp 15.000.000\n" +
+      "Batik Tulis Budi;Budi Santoso;+62 812 9999 0002;Gambir;fesyen-kerajinan;2.500.000\n" +
+      "Jamu Citra;Citra;0812 999;Cilandak;kesehatan;\n" +
+      "Sabun Dewi;Dewi;081299990004;Koja;rumah-tangga;\n",
+  );
+  await session.execute("location.hash = '#/vendors/import'");
+  await (await session.find('[data-testid="import-file"]')).type(sheet);
+  await session.find('[data-testid="import-problems"]');
+  await shot("vendor-import");
+  rmSync(sheet, { force: true });
+  await session.execute("location.hash = '#/vendors/duplicates'");
+  await session.find('[data-testid="duplicate-report"]');
+  await shot("duplicate-report");
+  await (await session.find('[data-testid="merge-pair"]')).click();
+  await session.find('[data-testid="merge-fields"]');
+  await shot("vendor-merge");
+  await (await session.find('[data-testid="nav-training"]')).click();
+  await (await session.find('[data-testid="class-table"] tbody tr:last-child td.topic')).click();
+  await session.find('[data-testid="participants"]');
+  await shot("training-class");
 } finally {
   await session.end().catch(() => {});
   stopDriver(driver);
