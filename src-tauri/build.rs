@@ -44,6 +44,8 @@ const COMMANDS: &[&str] = &[
     "record_attendance",
     "classes_of_vendor",
     "attendance_sheet",
+    "stage_order",
+    "set_stage_order",
 ];
 
 fn main() {

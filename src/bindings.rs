@@ -34,6 +34,7 @@ pub fn typescript() -> String {
         crate::stage::StageStatus,
         crate::stage::StageRecord,
         crate::stage::StageUpdate,
+        crate::stage::StageOrder,
         crate::identifier::FieldWarning,
         crate::identifier::Gender,
         crate::identifier::SizeClass,

@@ -50,6 +50,11 @@ impl Stage {
 
     /// Reads a stage's name (`pelatihan`, `pelaporan-keuangan`) or its default number (`p2`, `2`).
     pub fn parse(s: &str) -> Result<Stage> {
+        Stage::parse_in(s, StageOrder::default())
+    }
+
+    /// Reads a stage's name, or its number in the given numbering.
+    pub fn parse_in(s: &str, order: StageOrder) -> Result<Stage> {
         let s = s.trim().to_lowercase().replace(['-', ' '], "_");
         let by_number = s
             .trim_start_matches('p')
@@ -57,7 +62,7 @@ impl Stage {
             .ok()
             .and_then(|n| n.checked_sub(1));
         by_number
-            .and_then(|i| Stage::ALL.get(i).copied())
+            .and_then(|i| order.stages().get(i).copied())
             .or_else(|| Stage::ALL.into_iter().find(|st| st.as_str() == s))
             .ok_or_else(|| {
                 invalid(
@@ -69,6 +74,58 @@ impl Stage {
                     ),
                 )
             })
+    }
+}
+
+/// How the programme numbers P2 and P3, which differs between agencies (Disparekraf 2020:
+/// P2 pelatihan, P3 pendampingan; Jakarta Barat 2022: the other way round). Stages are stored by
+/// name, so this changes only their numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StageOrder {
+    #[default]
+    PelatihanFirst,
+    PendampinganFirst,
+}
+
+impl StageOrder {
+    const META_KEY: &str = "stage_order";
+
+    /// The seven stages, P1 to P7.
+    pub fn stages(self) -> [Stage; 7] {
+        let mut all = Stage::ALL;
+        if self == StageOrder::PendampinganFirst {
+            all.swap(1, 2);
+        }
+        all
+    }
+
+    /// `P1` … `P7`.
+    pub fn number(self, stage: Stage) -> String {
+        let i = self.stages().iter().position(|s| *s == stage).unwrap_or(0);
+        format!("P{}", i + 1)
+    }
+
+    pub fn parse(s: &str) -> Result<StageOrder> {
+        match s.trim().to_lowercase().replace('_', "-").as_str() {
+            "pelatihan-first" => Ok(StageOrder::PelatihanFirst),
+            "pendampingan-first" => Ok(StageOrder::PendampinganFirst),
+            _ => Err(invalid(
+                "order",
+                "unknown_order",
+                Text::new(
+                    "Urutan tahap: pelatihan-first (P2 pelatihan) atau pendampingan-first (P2 pendampingan).",
+                    "Stage order: pelatihan-first (P2 is training) or pendampingan-first (P2 is coaching).",
+                ),
+            )),
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            StageOrder::PelatihanFirst => "pelatihan-first",
+            StageOrder::PendampinganFirst => "pendampingan-first",
+        }
     }
 }
 
@@ -135,10 +192,25 @@ pub struct StageUpdate {
 
 impl Registry {
     /// All seven stages for a vendor, those never recorded as `belum`.
+    /// The agency's numbering of P2/P3 (a setting of the registry).
+    pub fn stage_order(&self) -> Result<StageOrder> {
+        Ok(self
+            .meta(StageOrder::META_KEY)?
+            .and_then(|v| StageOrder::parse(&v).ok())
+            .unwrap_or_default())
+    }
+
+    pub fn set_stage_order(&self, order: StageOrder) -> Result<()> {
+        self.set_meta(StageOrder::META_KEY, order.as_str())
+    }
+
+    /// The seven stages of a vendor in the registry's numbering.
     pub fn stages(&self, vendor_id: &str) -> Result<Vec<StageRecord>> {
         self.require_vendor(vendor_id)?;
+        let order = self.stage_order()?;
         self.read(|c| {
-            Stage::ALL
+            order
+                .stages()
                 .iter()
                 .map(|stage| read_stage(c, vendor_id, *stage))
                 .collect()

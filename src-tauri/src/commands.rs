@@ -7,7 +7,7 @@ use etalase::consent::{ConsentForm, ConsentStatus, Purpose};
 use etalase::legality::{LegalityDoc, LegalityDraft};
 use etalase::region::{self, RegionTree};
 use etalase::spreadsheet::SheetFormat;
-use etalase::stage::{StageRecord, StageUpdate};
+use etalase::stage::{StageOrder, StageRecord, StageUpdate};
 use etalase::training::{Attendance, ClassDetail, ClassDraft, TrainingClass, VendorClass};
 use etalase::vendor::{
     DuplicatePair, Duplicates, ImportConfirmation, ImportOptions, ImportPlan, MergeChoice,
@@ -378,4 +378,14 @@ fn short(id: &str) -> String {
         .into_iter()
         .rev()
         .collect()
+}
+
+#[tauri::command]
+pub async fn stage_order(state: State<'_, AppState>) -> Answer<StageOrder> {
+    state.blocking(|r| r.stage_order()).await
+}
+
+#[tauri::command]
+pub async fn set_stage_order(state: State<'_, AppState>, order: StageOrder) -> Answer<()> {
+    state.blocking(move |r| r.set_stage_order(order)).await
 }

@@ -63,6 +63,8 @@ pub fn run() {
             commands::record_attendance,
             commands::classes_of_vendor,
             commands::attendance_sheet,
+            commands::stage_order,
+            commands::set_stage_order,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -109,3 +109,40 @@ fn the_cli_sets_and_shows_stages() {
     assert_eq!(shown[4]["status"], "proses");
     assert_eq!(shown[4]["note"], "Bazar kelurahan");
 }
+
+#[test]
+fn an_agency_that_counts_coaching_as_p2_gets_its_numbering() {
+    use etalase::stage::StageOrder;
+    let (dir, r) = registry();
+    let v = r.add_vendor(&draft()).expect("vendor");
+    assert_eq!(r.stage_order().expect("order"), StageOrder::PelatihanFirst);
+    assert_eq!(r.stages(&v.id).expect("stages")[1].stage, Stage::Pelatihan);
+    r.set_stage_order(StageOrder::PendampinganFirst)
+        .expect("set");
+    assert_eq!(
+        r.stages(&v.id).expect("stages")[1].stage,
+        Stage::Pendampingan
+    );
+    assert_eq!(
+        Stage::parse_in("P2", StageOrder::PendampinganFirst).expect("P2"),
+        Stage::Pendampingan
+    );
+    assert_eq!(StageOrder::PendampinganFirst.number(Stage::Pelatihan), "P3");
+    let id = v.id.clone();
+    drop(r);
+    let out = etalase(
+        dir.path(),
+        &["stage", "set", &id, "--stage", "P2", "--status", "proses"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("P2  pendampingan         proses"), "{text}");
+    let out = etalase(dir.path(), &["stage", "order", "pelatihan-first"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("P2  pelatihan"));
+    let out = etalase(dir.path(), &["stage", "order", "sideways"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 
-use etalase::stage::{Stage, StageStatus, StageUpdate};
+use etalase::stage::{Stage, StageOrder, StageStatus, StageUpdate};
 use etalase::{Lang, Registry, Result};
 
 use crate::output;
@@ -26,6 +26,9 @@ pub enum StageCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Show or set how P2 and P3 are numbered: pelatihan-first (P2 is training, the default)
+    /// or pendampingan-first (P2 is coaching), as the coaching agency counts them.
+    Order { value: Option<String> },
     /// Show all seven stages of a vendor.
     Show {
         id: String,
@@ -44,13 +47,22 @@ pub fn run(registry: &Registry, cmd: StageCommand, lang: Lang) -> Result<()> {
             note,
         } => {
             let update = StageUpdate {
-                stage: Stage::parse(&stage)?,
+                stage: Stage::parse_in(&stage, registry.stage_order()?)?,
                 status: StageStatus::parse(&status)?,
                 date,
                 note,
             };
             registry.set_stage(&id, &update)?;
             print(registry, &id, lang)?;
+        }
+        StageCommand::Order { value } => {
+            if let Some(v) = value {
+                registry.set_stage_order(StageOrder::parse(&v)?)?;
+            }
+            let order = registry.stage_order()?;
+            for st in order.stages() {
+                println!("{}  {}", order.number(st), st.as_str());
+            }
         }
         StageCommand::Show { id, json } => {
             if json {

@@ -185,7 +185,7 @@ pub struct Filters {
 }
 
 impl Filters {
-    fn query(self) -> Result<VendorQuery> {
+    fn query(self, order: etalase::stage::StageOrder) -> Result<VendorQuery> {
         let sort = match self.sort.as_str() {
             "name" => VendorSort::Name,
             "newest" => VendorSort::Newest,
@@ -207,7 +207,11 @@ impl Filters {
             kecamatan: self.kecamatan,
             category: self.category,
             consent: self.consent.as_deref().map(Purpose::parse).transpose()?,
-            stage_done: self.stage_done.as_deref().map(Stage::parse).transpose()?,
+            stage_done: self
+                .stage_done
+                .as_deref()
+                .map(|s| Stage::parse_in(s, order))
+                .transpose()?,
             legality: self
                 .legality
                 .as_deref()
@@ -375,7 +379,7 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
                 limit: limit
                     .unwrap_or(etalase::vendor::MAX_PAGE)
                     .min(etalase::vendor::MAX_PAGE),
-                ..filters.query()?
+                ..filters.query(registry.stage_order()?)?
             };
             let mut page = registry.list_vendors(&query)?;
             // Without --limit, page through everything.
@@ -404,7 +408,12 @@ pub fn run(registry: &Registry, cmd: VendorCommand, lang: Lang) -> Result<()> {
                     ),
                 )])
             })?;
-            let n = registry.export_vendors(&filters.query()?, &file, format, lang)?;
+            let n = registry.export_vendors(
+                &filters.query(registry.stage_order()?)?,
+                &file,
+                format,
+                lang,
+            )?;
             match lang {
                 Lang::Id => println!("{n} pelaku usaha ditulis ke {}.", file.display()),
                 Lang::En => println!("Wrote {n} vendors to {}.", file.display()),

@@ -87,6 +87,8 @@ export type StageUpdate = { stage: Stage, status: StageStatus,
  */
 date: string, note: string, };
 
+export type StageOrder = "pelatihan_first" | "pendampingan_first";
+
 export type FieldWarning = { field: string, code: string, message: Text, };
 
 export type Gender = "female" | "male";

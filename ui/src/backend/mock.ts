@@ -34,6 +34,7 @@ import type {
   ClassDraft,
   TrainingClass,
   VendorClass,
+  StageOrder,
 } from "./bindings";
 import type { ExportedFile } from "./types";
 
@@ -431,6 +432,12 @@ export class MockBackend implements Backend {
       path: `/home/mock/Downloads/daftar-hadir-${id}.xlsx`,
       count: this.klass(id).list.length,
     }));
+  order: StageOrder = "pelatihan_first";
+  stageOrder = () => this.answer("stageOrder", [], () => this.order);
+  setStageOrder = (order: StageOrder) =>
+    this.answer("setStageOrder", [order], () => {
+      this.order = order;
+    });
   mergeVendors = (keep: string, other: string, choice: MergeChoice) =>
     this.answer("mergeVendors", [keep, other, choice], () => {
       const kept = this.find(keep);

@@ -32,6 +32,7 @@ import type {
   ClassDraft,
   TrainingClass,
   VendorClass,
+  StageOrder,
 } from "./bindings";
 import type { ExportedFile } from "./types";
 
@@ -96,5 +97,7 @@ export class TauriBackend implements Backend {
     call<ClassDetail>("record_attendance", { id, vendorIds, status });
   classesOfVendor = (id: string) => call<VendorClass[]>("classes_of_vendor", { id });
   attendanceSheet = (id: string, lang: Lang) => call<ExportedFile>("attendance_sheet", { id, lang });
+  stageOrder = () => call<StageOrder>("stage_order");
+  setStageOrder = (order: StageOrder) => call<void>("set_stage_order", { order });
   finishWelcome = () => call<void>("finish_welcome");
 }

@@ -33,6 +33,7 @@ import type {
   ClassDraft,
   TrainingClass,
   VendorClass,
+  StageOrder,
 } from "./bindings";
 
 /** A spreadsheet the window saved, and how many rows it holds. */
@@ -92,6 +93,9 @@ export interface Backend {
   classesOfVendor(id: string): Promise<VendorClass[]>;
   /** Saves the class's attendance sheet (XLSX) in the Downloads folder. */
   attendanceSheet(id: string, lang: Lang): Promise<ExportedFile>;
+  stageOrder(): Promise<StageOrder>;
+  /** How P2/P3 are numbered; stages are stored by name, so only their numbers change. */
+  setStageOrder(order: StageOrder): Promise<void>;
   finishWelcome(): Promise<void>;
 }
 
