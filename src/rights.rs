@@ -25,6 +25,16 @@ pub struct PersonalDataExport {
     pub consent: Vec<ConsentStatus>,
     pub consent_history: Vec<ConsentRecord>,
     pub history: Vec<VendorChange>,
+    /// Classes and coaching taken part in.
+    pub classes: Vec<crate::training::VendorClass>,
+    /// Products with their photos (ids and sizes; `etalase photo export` writes the images).
+    pub products: Vec<ProductWithPhotos>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ProductWithPhotos {
+    pub product: crate::product::Product,
+    pub photos: Vec<crate::photo::Photo>,
 }
 
 /// Every table that holds rows about one vendor, by `vendor_id`.
@@ -48,6 +58,19 @@ impl Registry {
             consent: self.consent_status(vendor_id)?,
             consent_history: self.consent_history(vendor_id)?,
             history: self.vendor_history(vendor_id)?,
+            classes: self.classes_of_vendor(vendor_id)?,
+            products: self
+                .list_products(&crate::product::ProductQuery {
+                    vendor_id: Some(vendor_id.to_owned()),
+                    include_archived: true,
+                    ..Default::default()
+                })?
+                .into_iter()
+                .map(|product| {
+                    let photos = self.photos(&product.id)?;
+                    Ok(ProductWithPhotos { product, photos })
+                })
+                .collect::<Result<_>>()?,
         };
         self.audit("export", vendor_id)?;
         Ok(export)
@@ -80,8 +103,16 @@ impl Registry {
                     // The table names are constants of this module, never input.
                     tx.execute(&format!("DELETE FROM {table} WHERE vendor_id = ?1"), [id])?;
                 }
+                // Products and their photos: the pictures may show the person.
+                tx.execute(
+                    "DELETE FROM product_photo WHERE product_id IN
+                       (SELECT id FROM product WHERE vendor_id = ?1)",
+                    [id],
+                )?;
+                tx.execute("DELETE FROM product WHERE vendor_id = ?1", [id])?;
                 tx.execute("DELETE FROM vendor WHERE id = ?1", [id])?;
             }
+            crate::photo::delete_unused_blobs(tx)?;
             tx.execute(
                 "INSERT INTO audit (id, action, subject_id, created_at, updated_at, device_id)
                  VALUES (?1, 'erase', ?2, ?3, ?3, ?4)",

@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (8, include_str!("migrations/0008_audit.sql")),
     (9, include_str!("migrations/0009_import_merge.sql")),
     (10, include_str!("migrations/0010_training.sql")),
+    (11, include_str!("migrations/0011_products_photos.sql")),
 ];
 
 /// The schema version this build writes.

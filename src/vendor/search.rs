@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::region;
 
 /// Bumped whenever what is indexed changes; a registry with another version is reindexed on open.
-pub const INDEX_VERSION: &str = "2";
+pub const INDEX_VERSION: &str = "3";
 
 /// Puts (or replaces) one vendor's words in the index.
 pub fn index(conn: &Connection, id: &str) -> Result<()> {
@@ -30,11 +30,19 @@ pub fn index(conn: &Connection, id: &str) -> Result<()> {
             ))
         },
     )?;
-    // The brand is searched with the business name; the kelurahan with the kecamatan and city.
-    let name = match brand {
+    // The brand and the products' names are searched with the business name; the kelurahan
+    // with the kecamatan and city.
+    let mut name = match brand {
         Some(b) => format!("{name} {b}"),
         None => name,
     };
+    let mut products = conn.prepare(
+        "SELECT name FROM product WHERE vendor_id = ?1 AND deleted_at IS NULL ORDER BY name",
+    )?;
+    for product in products.query_map([id], |r| r.get::<_, String>(0))? {
+        name.push(' ');
+        name.push_str(&product?);
+    }
     let regions = region::jakarta();
     let kelurahan = kelurahan_code
         .as_deref()

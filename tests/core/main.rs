@@ -11,6 +11,8 @@ mod history;
 mod import;
 mod legality;
 mod merge;
+mod photos;
+mod products;
 mod regions;
 mod registration;
 mod rights;

@@ -5,6 +5,8 @@ mod class_cmd;
 mod consent_cmd;
 mod legality_cmd;
 mod output;
+mod photo_cmd;
+mod product_cmd;
 mod stage_cmd;
 mod vendor_cmd;
 
@@ -45,6 +47,12 @@ enum Command {
     /// Set and show a vendor's Jakpreneur stages (P1–P7).
     #[command(subcommand)]
     Stage(stage_cmd::StageCommand),
+    /// Add, edit, list and archive vendors' products.
+    #[command(subcommand)]
+    Product(product_cmd::ProductCommand),
+    /// Import, list, export and order product photos.
+    #[command(subcommand)]
+    Photo(photo_cmd::PhotoCommand),
     /// Training classes and coaching sessions: participants, attendance, attendance sheets.
     #[command(subcommand)]
     Class(class_cmd::ClassCommand),
@@ -118,6 +126,8 @@ fn run(cli: Cli) -> etalase::Result<()> {
         Command::Legality(cmd) => legality_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Stage(cmd) => stage_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Class(cmd) => class_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Product(cmd) => product_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Photo(cmd) => photo_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Consent(cmd) => consent_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Demo { if_new } => {

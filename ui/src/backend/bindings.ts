@@ -69,7 +69,15 @@ export type PersonalDataExport = { exported_at: string, vendor: Vendor,
 /**
  * Every field as stored, the NIK unmasked.
  */
-record: VendorDraft, legality: Array<LegalityDoc>, stages: Array<StageRecord>, consent: Array<ConsentStatus>, consent_history: Array<ConsentRecord>, history: Array<VendorChange>, };
+record: VendorDraft, legality: Array<LegalityDoc>, stages: Array<StageRecord>, consent: Array<ConsentStatus>, consent_history: Array<ConsentRecord>, history: Array<VendorChange>, 
+/**
+ * Classes and coaching taken part in.
+ */
+classes: Array<VendorClass>, 
+/**
+ * Products with their photos (ids and sizes; `etalase photo export` writes the images).
+ */
+products: Array<ProductWithPhotos>, };
 
 export type Stage = "pendaftaran" | "pelatihan" | "pendampingan" | "perizinan" | "pemasaran" | "pelaporan_keuangan" | "permodalan";
 
@@ -385,6 +393,94 @@ export type Participant = { vendor_id: string, name: string, owner: string, keca
 export type ClassDetail = { class: TrainingClass, participants: Array<Participant>, };
 
 export type VendorClass = { class: TrainingClass, status: Attendance, };
+
+export type Variant = { name: string, options: Array<string>, };
+
+export type ProductDraft = { name: string, description: string, description_en: string, 
+/**
+ * A category's slug or name.
+ */
+category: string, subcategory: string, 
+/**
+ * Whole rupiah (`Rp 25.000` is fine).
+ */
+price: string, stock: string, min_order: string, weight_g: string, length_cm: string, width_cm: string, height_cm: string, 
+/**
+ * `baru` (new, the default) or `bekas` (used).
+ */
+condition: string, sku: string, variants: Array<Variant>, 
+/**
+ * Ids of the vendor's legality documents this product carries.
+ */
+legality_ids: Array<string>, preorder_days: string, };
+
+export type Product = { id: string, vendor_id: string, vendor_name: string, name: string, description: string | null, description_en: string | null, category: string, subcategory: string | null, price_rp: number, stock: number | null, min_order: number | null, weight_g: number | null, length_cm: number | null, width_cm: number | null, height_cm: number | null, condition: string, sku: string | null, variants: Array<Variant>, legality_ids: Array<string>, preorder_days: number | null, archived: boolean, 
+/**
+ * How many photos it has; the first is the cover.
+ */
+photo_count: number, 
+/**
+ * The cover photo's id, for the thumbnail in lists.
+ */
+cover_photo: string | null, warnings: Array<FieldWarning>, };
+
+export type ProductQuery = { vendor_id: string | null, 
+/**
+ * Words in the product's or the vendor's name.
+ */
+search: string | null, category: string | null, include_archived: boolean, };
+
+export type Crop = { x: number, y: number, w: number, h: number, };
+
+export type Frame = "square" | "portrait" | "story";
+
+export type FrameCrop = { frame: Frame, crop: Crop, 
+/**
+ * False while the centred default is used.
+ */
+chosen: boolean, };
+
+export type PhotoFlag = { 
+/**
+ * `small`, `too_small_for_cover`, `dark`, `blurry`, `same_as_other_vendor`.
+ */
+code: string, text: Text, };
+
+export type Photo = { id: string, product_id: string, 
+/**
+ * SHA-256 of the original file.
+ */
+hash: string, position: number, cover: boolean, 
+/**
+ * The master's size.
+ */
+width: number, height: number, 
+/**
+ * The original's size, which the size rules judge.
+ */
+original_width: number, original_height: number, source_format: string, master_bytes: number, crops: Array<FrameCrop>, flags: Array<PhotoFlag>, };
+
+export type PhotoProgress = { done: number, total: number, 
+/**
+ * The file just finished.
+ */
+current: string, };
+
+export type PhotoStatus = "added" | "already_there" | "refused";
+
+export type PhotoOutcome = { file: string, status: PhotoStatus, photo_id: string | null, 
+/**
+ * Why it was refused (a stable code and the reason in both languages).
+ */
+code: string | null, reason: Text | null, };
+
+export type PhotoImportReport = { outcomes: Array<PhotoOutcome>, added: number, already_there: number, refused: number, 
+/**
+ * Stopped before every file was done; what is listed was finished.
+ */
+cancelled: boolean, };
+
+export type ProductWithPhotos = { product: Product, photos: Array<Photo>, };
 
 export type RegionTree = { province: string, cities: Array<CityNode>, 
 /**
