@@ -46,6 +46,19 @@ const COMMANDS: &[&str] = &[
     "attendance_sheet",
     "stage_order",
     "set_stage_order",
+    "list_products",
+    "get_product",
+    "product_draft",
+    "create_product",
+    "update_product",
+    "archive_product",
+    "restore_product",
+    "import_photos",
+    "cancel_photo_import",
+    "photos",
+    "set_cover",
+    "remove_photo",
+    "set_crop",
 ];
 
 fn main() {

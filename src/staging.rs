@@ -17,7 +17,8 @@ pub const STAGING_DIR: &str = "incoming";
 /// Staged files older than this are removed when the next one arrives.
 const KEEP_FOR: Duration = Duration::from_secs(24 * 3600);
 
-const EXTENSIONS: [&str; 2] = ["csv", "xlsx"];
+/// What may be handed over: spreadsheets to import, photos to import.
+const EXTENSIONS: [&str; 8] = ["csv", "xlsx", "jpg", "jpeg", "png", "webp", "heic", "heif"];
 
 fn bad_token(token: &str) -> Error {
     Error::NotFound {
@@ -41,11 +42,16 @@ impl Registry {
             .ok_or_else(|| Error::BadFile {
                 path: PathBuf::from(name),
                 reason: Text::new(
-                    "jenis berkas tidak dikenal; gunakan .xlsx atau .csv",
-                    "unknown kind of file; use .xlsx or .csv",
+                    "jenis berkas tidak dikenal; gunakan .xlsx atau .csv untuk data, .jpg, .png atau .webp untuk foto",
+                    "unknown kind of file; use .xlsx or .csv for data, .jpg, .png or .webp for photos",
                 ),
             })?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
+        let limit = if matches!(ext.as_str(), "csv" | "xlsx") {
+            MAX_FILE_BYTES
+        } else {
+            crate::photo::pipeline::MAX_FILE_BYTES
+        };
+        if bytes.len() as u64 > limit {
             return Err(Error::BadFile {
                 path: PathBuf::from(name),
                 reason: Text::new(

@@ -5,6 +5,9 @@ use etalase::RegistryInfo;
 use etalase::category::Category;
 use etalase::consent::{ConsentForm, ConsentStatus, Purpose};
 use etalase::legality::{LegalityDoc, LegalityDraft};
+use etalase::photo::import::{PhotoImportReport, PhotoProgress};
+use etalase::photo::{Crop, Frame, Photo};
+use etalase::product::{Product, ProductDraft, ProductQuery};
 use etalase::region::{self, RegionTree};
 use etalase::spreadsheet::SheetFormat;
 use etalase::stage::{StageOrder, StageRecord, StageUpdate};
@@ -388,4 +391,117 @@ pub async fn stage_order(state: State<'_, AppState>) -> Answer<StageOrder> {
 #[tauri::command]
 pub async fn set_stage_order(state: State<'_, AppState>, order: StageOrder) -> Answer<()> {
     state.blocking(move |r| r.set_stage_order(order)).await
+}
+
+#[tauri::command]
+pub async fn list_products(
+    state: State<'_, AppState>,
+    query: ProductQuery,
+) -> Answer<Vec<Product>> {
+    state.blocking(move |r| r.list_products(&query)).await
+}
+
+#[tauri::command]
+pub async fn get_product(state: State<'_, AppState>, id: String) -> Answer<Product> {
+    state.blocking(move |r| r.get_product(&id)).await
+}
+
+#[tauri::command]
+pub async fn product_draft(state: State<'_, AppState>, id: String) -> Answer<ProductDraft> {
+    state.blocking(move |r| r.product_draft(&id)).await
+}
+
+#[tauri::command]
+pub async fn create_product(
+    state: State<'_, AppState>,
+    vendor_id: String,
+    draft: ProductDraft,
+) -> Answer<Product> {
+    state
+        .blocking(move |r| r.create_product(&vendor_id, &draft))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_product(
+    state: State<'_, AppState>,
+    id: String,
+    draft: ProductDraft,
+) -> Answer<Product> {
+    state.blocking(move |r| r.update_product(&id, &draft)).await
+}
+
+#[tauri::command]
+pub async fn archive_product(state: State<'_, AppState>, id: String) -> Answer<Product> {
+    state.blocking(move |r| r.archive_product(&id)).await
+}
+
+#[tauri::command]
+pub async fn restore_product(state: State<'_, AppState>, id: String) -> Answer<Product> {
+    state.blocking(move |r| r.restore_product(&id)).await
+}
+
+/// A file the window staged (see `stage_import`) and the name the person knows it by.
+#[derive(serde::Deserialize)]
+pub struct StagedFile {
+    token: String,
+    name: String,
+}
+
+/// Imports staged photo files for a product on the blocking pool, telling the window about
+/// each file through `on_progress`; `cancel_photo_import` stops it after the files in hand.
+#[tauri::command]
+pub async fn import_photos(
+    state: State<'_, AppState>,
+    product_id: String,
+    files: Vec<StagedFile>,
+    on_progress: tauri::ipc::Channel<PhotoProgress>,
+) -> Answer<PhotoImportReport> {
+    let cancel = state.photo_cancel.clone();
+    cancel.store(false, std::sync::atomic::Ordering::Relaxed);
+    state
+        .blocking(move |r| {
+            let staged: Vec<(String, String)> =
+                files.into_iter().map(|f| (f.token, f.name)).collect();
+            r.import_staged_photos(&product_id, &staged, &cancel, &mut |p| {
+                // A closed window simply stops listening.
+                let _ = on_progress.send(p.clone());
+            })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn cancel_photo_import(state: State<'_, AppState>) -> Answer<()> {
+    state
+        .photo_cancel
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn photos(state: State<'_, AppState>, product_id: String) -> Answer<Vec<Photo>> {
+    state.blocking(move |r| r.photos(&product_id)).await
+}
+
+#[tauri::command]
+pub async fn set_cover(state: State<'_, AppState>, photo_id: String) -> Answer<Vec<Photo>> {
+    state.blocking(move |r| r.set_cover(&photo_id)).await
+}
+
+#[tauri::command]
+pub async fn remove_photo(state: State<'_, AppState>, photo_id: String) -> Answer<Vec<Photo>> {
+    state.blocking(move |r| r.remove_photo(&photo_id)).await
+}
+
+#[tauri::command]
+pub async fn set_crop(
+    state: State<'_, AppState>,
+    photo_id: String,
+    frame: Frame,
+    crop: Option<Crop>,
+) -> Answer<Vec<Photo>> {
+    state
+        .blocking(move |r| r.set_crop(&photo_id, frame, crop))
+        .await
 }

@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod photo_protocol;
 mod state;
 
 use etalase::{Registry, paths};
@@ -21,6 +22,7 @@ pub fn run() {
 
     let result = tauri::Builder::default()
         .manage(AppState::new(opened))
+        .register_asynchronous_uri_scheme_protocol("photo", photo_protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::registry_info,
             commands::regions,
@@ -65,6 +67,19 @@ pub fn run() {
             commands::attendance_sheet,
             commands::stage_order,
             commands::set_stage_order,
+            commands::list_products,
+            commands::get_product,
+            commands::product_draft,
+            commands::create_product,
+            commands::update_product,
+            commands::archive_product,
+            commands::restore_product,
+            commands::import_photos,
+            commands::cancel_photo_import,
+            commands::photos,
+            commands::set_cover,
+            commands::remove_photo,
+            commands::set_crop,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

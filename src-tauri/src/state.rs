@@ -2,19 +2,30 @@
 //! version made it, it is damaged, the folder is not writable), the window still opens and
 //! every command answers with that reason, so the person sees it in their language.
 
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
 use etalase::{ErrorPayload, Registry};
 
 use crate::error::CommandError;
 
 pub struct AppState {
     opened: Result<Registry, ErrorPayload>,
+    /// Set by "cancel" while a photo import runs; cleared when the next one starts.
+    pub photo_cancel: Arc<AtomicBool>,
 }
 
 impl AppState {
     pub fn new(opened: etalase::Result<Registry>) -> Self {
         AppState {
             opened: opened.map_err(|e| e.payload()),
+            photo_cancel: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// The registry, for work that is not a command (the photo protocol).
+    pub fn registry(&self) -> Option<Registry> {
+        self.opened.as_ref().ok().cloned()
     }
 
     /// Runs blocking core work (SQLite, files) on Tauri's blocking pool, never on the main

@@ -153,7 +153,57 @@ impl Registry {
         progress: &mut dyn FnMut(&PhotoProgress),
     ) -> Result<PhotoImportReport> {
         self.get_product(product_id)?;
-        let files = collect(paths)?;
+        let files: Vec<(PathBuf, String)> = collect(paths)?
+            .into_iter()
+            .map(|p| {
+                let name = display_name(&p);
+                (p, name)
+            })
+            .collect();
+        self.import_photo_files(product_id, &files, workers, cancel, progress)
+    }
+
+    /// Imports files the window handed over (staging tokens), reported under their own names.
+    pub fn import_staged_photos(
+        &self,
+        product_id: &str,
+        staged: &[(String, String)],
+        cancel: &AtomicBool,
+        progress: &mut dyn FnMut(&PhotoProgress),
+    ) -> Result<PhotoImportReport> {
+        self.get_product(product_id)?;
+        let files = staged
+            .iter()
+            .map(|(token, name)| Ok((self.staged_path(token)?, name.clone())))
+            .collect::<Result<Vec<_>>>()?;
+        let report = self.import_photo_files(product_id, &files, 0, cancel, progress);
+        for (token, _) in staged {
+            // Best effort: leftovers are cleared with the next hand-over anyway.
+            let _ = self.discard_staged(token);
+        }
+        report
+    }
+
+    fn import_photo_files(
+        &self,
+        product_id: &str,
+        files: &[(PathBuf, String)],
+        workers: usize,
+        cancel: &AtomicBool,
+        progress: &mut dyn FnMut(&PhotoProgress),
+    ) -> Result<PhotoImportReport> {
+        if files.len() > MAX_FILES {
+            return Err(Error::Conflict(Text::new(
+                format!(
+                    "Terlalu banyak berkas ({}); paling banyak {MAX_FILES} sekali impor.",
+                    files.len()
+                ),
+                format!(
+                    "Too many files ({}); at most {MAX_FILES} per import.",
+                    files.len()
+                ),
+            )));
+        }
         let workers = if workers == 0 {
             std::thread::available_parallelism().map_or(2, usize::from)
         } else {
@@ -176,7 +226,7 @@ impl Registry {
                             break;
                         }
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = files.get(i) else { break };
+                        let Some((path, _)) = files.get(i) else { break };
                         let (hash, done) = match read_file(path) {
                             Err(r) => (String::new(), Done::Refused(r)),
                             Ok(bytes) => {
@@ -223,7 +273,7 @@ impl Registry {
             }
             drop(tx);
             for (n, (i, hash, result)) in rx.into_iter().enumerate() {
-                let file = display_name(&files[i]);
+                let file = files[i].1.clone();
                 let outcome = match result {
                     Done::Refused(r) => refused(&file, r),
                     Done::Known => self.store_known(product_id, &file, &hash)?,

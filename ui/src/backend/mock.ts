@@ -1,7 +1,7 @@
 // An in-memory backend for UI tests and for opening the UI in a plain browser. It does not
 // validate like the core does: tests that need a refusal queue one with `failNext`.
 import type { Backend } from "./types";
-import { BackendError, EMPTY_DRAFT } from "./types";
+import { BackendError, EMPTY_DRAFT, EMPTY_PRODUCT } from "./types";
 import type {
   Category,
   LegalityDoc,
@@ -35,8 +35,16 @@ import type {
   TrainingClass,
   VendorClass,
   StageOrder,
+  Product,
+  ProductDraft,
+  ProductQuery,
+  Photo,
+  PhotoProgress,
+  PhotoImportReport,
+  Frame,
+  Crop,
 } from "./bindings";
-import type { ExportedFile } from "./types";
+import type { ExportedFile, StagedFile } from "./types";
 
 const CATEGORIES: Category[] = [
   { slug: "makanan-minuman", name: { id: "Makanan dan Minuman", en: "Food and beverage" }, rotation: 1 },
@@ -438,6 +446,119 @@ export class MockBackend implements Backend {
     this.answer("setStageOrder", [order], () => {
       this.order = order;
     });
+  products: Product[] = [];
+  photoList = new Map<string, Photo[]>();
+  private product(id: string): Product {
+    const p = this.products.find((x) => x.id === id);
+    if (!p) throw new BackendError({ code: "not_found", message: { id: "Produk tidak ditemukan.", en: "product not found" }, fields: [], duplicates: [] });
+    return p;
+  }
+  private fromProductDraft(id: string, vendorId: string, d: ProductDraft): Product {
+    return {
+      id,
+      vendor_id: vendorId,
+      vendor_name: this.vendors.find((v) => v.id === vendorId)?.name ?? "",
+      name: d.name,
+      description: d.description || null,
+      description_en: d.description_en || null,
+      category: d.category,
+      subcategory: d.subcategory || null,
+      price_rp: Number(d.price.replace(/[^0-9]/g, "")) || 0,
+      stock: d.stock ? Number(d.stock) : null,
+      min_order: null,
+      weight_g: d.weight_g ? Number(d.weight_g) : null,
+      length_cm: null,
+      width_cm: null,
+      height_cm: null,
+      condition: d.condition || "baru",
+      sku: d.sku || null,
+      variants: d.variants,
+      legality_ids: d.legality_ids,
+      preorder_days: null,
+      archived: false,
+      photo_count: (this.photoList.get(id) ?? []).length,
+      cover_photo: (this.photoList.get(id) ?? [])[0]?.id ?? null,
+      warnings: [],
+    };
+  }
+  listProducts = (query: ProductQuery) =>
+    this.answer("listProducts", [query], () =>
+      this.products.filter((p) => (!query.vendor_id || p.vendor_id === query.vendor_id) && (query.include_archived || !p.archived)),
+    );
+  getProduct = (id: string) => this.answer("getProduct", [id], () => this.product(id));
+  productDraft = (id: string) =>
+    this.answer("productDraft", [id], (): ProductDraft => {
+      const p = this.product(id);
+      return { ...EMPTY_PRODUCT, name: p.name, category: p.category, price: String(p.price_rp) };
+    });
+  createProduct = (vendorId: string, draft: ProductDraft) =>
+    this.answer("createProduct", [vendorId, draft], () => {
+      const p = this.fromProductDraft(`product-${this.products.length + 1}`, vendorId, draft);
+      this.products.push(p);
+      return p;
+    });
+  updateProduct = (id: string, draft: ProductDraft) =>
+    this.answer("updateProduct", [id, draft], () => {
+      const p = this.fromProductDraft(id, this.product(id).vendor_id, draft);
+      this.products = this.products.map((x) => (x.id === id ? p : x));
+      return p;
+    });
+  archiveProduct = (id: string) => this.answer("archiveProduct", [id], () => Object.assign(this.product(id), { archived: true }));
+  restoreProduct = (id: string) => this.answer("restoreProduct", [id], () => Object.assign(this.product(id), { archived: false }));
+  importPhotos = (productId: string, files: StagedFile[], onProgress: (p: PhotoProgress) => void) =>
+    this.answer("importPhotos", [productId, files], (): PhotoImportReport => {
+      const list = this.photoList.get(productId) ?? [];
+      const outcomes = files.map((f, i) => {
+        const bad = f.name.endsWith(".txt.jpg");
+        if (!bad) {
+          list.push(mockPhoto(`${productId}-photo-${list.length + 1}`, productId, list.length === 0));
+        }
+        onProgress({ done: i + 1, total: files.length, current: f.name });
+        return bad
+          ? { file: f.name, status: "refused" as const, photo_id: null, code: "not_an_image", reason: { id: "bukan berkas gambar", en: "not an image file" } }
+          : { file: f.name, status: "added" as const, photo_id: list[list.length - 1].id, code: null, reason: null };
+      });
+      this.photoList.set(productId, list);
+      const count = (s: string) => outcomes.filter((o) => o.status === s).length;
+      return { outcomes, added: count("added"), already_there: 0, refused: count("refused"), cancelled: false };
+    });
+  cancelPhotoImport = () => this.answer("cancelPhotoImport", [], () => undefined);
+  photos = (productId: string) => this.answer("photos", [productId], () => this.photoList.get(productId) ?? []);
+  setCover = (photoId: string) =>
+    this.answer("setCover", [photoId], () => {
+      for (const [pid, list] of this.photoList) {
+        const i = list.findIndex((p) => p.id === photoId);
+        if (i >= 0) {
+          const reordered = [list[i], ...list.filter((_, k) => k !== i)].map((p, k) => ({ ...p, cover: k === 0, position: k }));
+          this.photoList.set(pid, reordered);
+          return reordered;
+        }
+      }
+      return [];
+    });
+  removePhoto = (photoId: string) =>
+    this.answer("removePhoto", [photoId], () => {
+      for (const [pid, list] of this.photoList) {
+        if (list.some((p) => p.id === photoId)) {
+          const rest = list.filter((p) => p.id !== photoId).map((p, k) => ({ ...p, cover: k === 0 }));
+          this.photoList.set(pid, rest);
+          return rest;
+        }
+      }
+      return [];
+    });
+  setCrop = (photoId: string, frame: Frame, crop: Crop | null) =>
+    this.answer("setCrop", [photoId, frame, crop], () => {
+      for (const list of this.photoList.values()) {
+        const p = list.find((x) => x.id === photoId);
+        if (p) {
+          p.crops = p.crops.map((c) => (c.frame === frame ? { frame, crop: crop ?? c.crop, chosen: crop !== null } : c));
+          return list;
+        }
+      }
+      return [];
+    });
+  photoUrl = (photoId: string, variant: string) => `mock-photo:${photoId}/${variant}`;
   mergeVendors = (keep: string, other: string, choice: MergeChoice) =>
     this.answer("mergeVendors", [keep, other, choice], () => {
       const kept = this.find(keep);
@@ -449,4 +570,27 @@ export class MockBackend implements Backend {
     this.answer("finishWelcome", [], () => {
       this.welcomeDone = true;
     });
+}
+
+/** A 1600×1200 photo as the core would describe it, centred framings. */
+export function mockPhoto(id: string, productId: string, cover: boolean): Photo {
+  return {
+    id,
+    product_id: productId,
+    hash: "0".repeat(64),
+    position: 0,
+    cover,
+    width: 1600,
+    height: 1200,
+    original_width: 4000,
+    original_height: 3000,
+    source_format: "jpeg",
+    master_bytes: 400000,
+    crops: [
+      { frame: "square", crop: { x: 200, y: 0, w: 1200, h: 1200 }, chosen: false },
+      { frame: "portrait", crop: { x: 320, y: 0, w: 960, h: 1200 }, chosen: false },
+      { frame: "story", crop: { x: 462, y: 0, w: 675, h: 1200 }, chosen: false },
+    ],
+    flags: [],
+  };
 }

@@ -1,4 +1,4 @@
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Backend } from "./types";
 import { BackendError } from "./types";
 import type {
@@ -33,8 +33,16 @@ import type {
   TrainingClass,
   VendorClass,
   StageOrder,
+  Product,
+  ProductDraft,
+  ProductQuery,
+  Photo,
+  PhotoProgress,
+  PhotoImportReport,
+  Frame,
+  Crop,
 } from "./bindings";
-import type { ExportedFile } from "./types";
+import type { ExportedFile, StagedFile } from "./types";
 
 async function call<T>(
   command: string,
@@ -99,5 +107,27 @@ export class TauriBackend implements Backend {
   attendanceSheet = (id: string, lang: Lang) => call<ExportedFile>("attendance_sheet", { id, lang });
   stageOrder = () => call<StageOrder>("stage_order");
   setStageOrder = (order: StageOrder) => call<void>("set_stage_order", { order });
+  listProducts = (query: ProductQuery) => call<Product[]>("list_products", { query });
+  getProduct = (id: string) => call<Product>("get_product", { id });
+  productDraft = (id: string) => call<ProductDraft>("product_draft", { id });
+  createProduct = (vendorId: string, draft: ProductDraft) => call<Product>("create_product", { vendorId, draft });
+  updateProduct = (id: string, draft: ProductDraft) => call<Product>("update_product", { id, draft });
+  archiveProduct = (id: string) => call<Product>("archive_product", { id });
+  restoreProduct = (id: string) => call<Product>("restore_product", { id });
+  importPhotos = (productId: string, files: StagedFile[], onProgress: (p: PhotoProgress) => void) => {
+    const channel = new Channel<PhotoProgress>();
+    channel.onmessage = onProgress;
+    return call<PhotoImportReport>("import_photos", { productId, files, onProgress: channel });
+  };
+  cancelPhotoImport = () => call<void>("cancel_photo_import");
+  photos = (productId: string) => call<Photo[]>("photos", { productId });
+  setCover = (photoId: string) => call<Photo[]>("set_cover", { photoId });
+  removePhoto = (photoId: string) => call<Photo[]>("remove_photo", { photoId });
+  setCrop = (photoId: string, frame: Frame, crop: Crop | null) => call<Photo[]>("set_crop", { photoId, frame, crop });
+  // Custom protocols are scheme://localhost on Linux and macOS, http://scheme.localhost on Windows.
+  photoUrl = (photoId: string, variant: string) =>
+    navigator.userAgent.includes("Windows")
+      ? `http://photo.localhost/${encodeURIComponent(photoId)}/${variant}`
+      : `photo://localhost/${encodeURIComponent(photoId)}/${variant}`;
   finishWelcome = () => call<void>("finish_welcome");
 }

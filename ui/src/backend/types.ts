@@ -34,7 +34,18 @@ import type {
   TrainingClass,
   VendorClass,
   StageOrder,
+  Product,
+  ProductDraft,
+  ProductQuery,
+  Photo,
+  PhotoProgress,
+  PhotoImportReport,
+  Frame,
+  Crop,
 } from "./bindings";
+
+/** A file handed to the core (`stageImport`) and the name the person knows it by. */
+export type StagedFile = { token: string; name: string };
 
 /** A spreadsheet the window saved, and how many rows it holds. */
 export type ExportedFile = { path: string; count: number };
@@ -96,6 +107,23 @@ export interface Backend {
   stageOrder(): Promise<StageOrder>;
   /** How P2/P3 are numbered; stages are stored by name, so only their numbers change. */
   setStageOrder(order: StageOrder): Promise<void>;
+  listProducts(query: ProductQuery): Promise<Product[]>;
+  getProduct(id: string): Promise<Product>;
+  productDraft(id: string): Promise<ProductDraft>;
+  createProduct(vendorId: string, draft: ProductDraft): Promise<Product>;
+  updateProduct(id: string, draft: ProductDraft): Promise<Product>;
+  archiveProduct(id: string): Promise<Product>;
+  restoreProduct(id: string): Promise<Product>;
+  /** Imports staged photo files for a product; `onProgress` hears of each file. */
+  importPhotos(productId: string, files: StagedFile[], onProgress: (p: PhotoProgress) => void): Promise<PhotoImportReport>;
+  cancelPhotoImport(): Promise<void>;
+  photos(productId: string): Promise<Photo[]>;
+  setCover(photoId: string): Promise<Photo[]>;
+  removePhoto(photoId: string): Promise<Photo[]>;
+  /** `null` goes back to the centred framing. */
+  setCrop(photoId: string, frame: Frame, crop: Crop | null): Promise<Photo[]>;
+  /** Where the window loads a photo from (never a file path). */
+  photoUrl(photoId: string, variant: "thumb" | "master" | "1x1" | "4x5" | "9x16"): string;
   finishWelcome(): Promise<void>;
 }
 
@@ -191,4 +219,25 @@ export const EMPTY_CLASS: ClassDraft = {
   place: "",
   kecamatan: "",
   notes: "",
+};
+
+/** A product form with nothing filled in. */
+export const EMPTY_PRODUCT: ProductDraft = {
+  name: "",
+  description: "",
+  description_en: "",
+  category: "",
+  subcategory: "",
+  price: "",
+  stock: "",
+  min_order: "",
+  weight_g: "",
+  length_cm: "",
+  width_cm: "",
+  height_cm: "",
+  condition: "baru",
+  sku: "",
+  variants: [],
+  legality_ids: [],
+  preorder_days: "",
 };

@@ -15,3 +15,10 @@ export function formatPhone(e164: string): string {
 export function shortCity(name: string): string {
   return name.replace(/^(Kota|Kabupaten) Administrasi /, "");
 }
+
+/** Whole rupiah with dots between thousands, as Indonesians write them: 25000 → "25.000". */
+export function formatRupiah(amount: number): string {
+  const digits = Math.abs(Math.trunc(amount)).toString();
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return amount < 0 ? `-${grouped}` : grouped;
+}

@@ -3,7 +3,10 @@
 export type Area = "home" | "vendors" | "training" | "products" | "friday" | "catalogues" | "exchange" | "settings";
 
 export type Route =
-  | { area: Exclude<Area, "vendors" | "training"> }
+  | { area: Exclude<Area, "vendors" | "training" | "products"> }
+  | { area: "products"; view: "list" }
+  | { area: "products"; view: "new"; vendorId: string }
+  | { area: "products"; view: "detail" | "edit"; id: string }
   | { area: "training"; id: string | null }
   | { area: "vendors"; view: "list" }
   | { area: "vendors"; view: "new" }
@@ -33,6 +36,9 @@ export function parse(hash: string): Route {
     case "training":
       return { area: "training", id: id ?? null };
     case "products":
+      if (!id) return { area: "products", view: "list" };
+      if (id === "new" && action) return { area: "products", view: "new", vendorId: action };
+      return { area: "products", view: parts[2] === "edit" ? "edit" : "detail", id };
     case "friday":
     case "catalogues":
     case "exchange":
@@ -44,6 +50,11 @@ export function parse(hash: string): Route {
 }
 
 export function href(route: Route): string {
+  if (route.area === "products") {
+    if (route.view === "list") return "#/products";
+    if (route.view === "new") return `#/products/new/${encodeURIComponent(route.vendorId)}`;
+    return `#/products/${encodeURIComponent(route.id)}${route.view === "edit" ? "/edit" : ""}`;
+  }
   if (route.area === "training") return route.id ? `#/training/${encodeURIComponent(route.id)}` : "#/training";
   if (route.area !== "vendors") return route.area === "home" ? "#/" : `#/${route.area}`;
   switch (route.view) {
