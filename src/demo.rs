@@ -315,8 +315,97 @@ impl Registry {
         let vendors = self.create_vendors(&drafts())?;
         self.fill_demo_records(&vendors)?;
         self.fill_demo_classes(&vendors)?;
+        self.fill_demo_products(&vendors)?;
         self.finish_welcome()?;
         Ok(vendors)
+    }
+
+    /// One product per vendor, named for its category, priced in round rupiah.
+    fn fill_demo_products(&self, vendors: &[Vendor]) -> Result<()> {
+        const NAMES: [(&str, &[&str]); 4] = [
+            (
+                "makanan-minuman",
+                &[
+                    "Keripik Singkong Balado",
+                    "Kue Lapis Legit",
+                    "Sambal Roa",
+                    "Dodol Betawi",
+                    "Kopi Robusta Bubuk",
+                    "Kerak Telor Beku",
+                ],
+            ),
+            (
+                "fesyen-kerajinan",
+                &[
+                    "Batik Tulis Betawi",
+                    "Tas Anyaman Pandan",
+                    "Kain Tenun Ikat",
+                    "Dompet Kulit",
+                    "Kebaya Encim",
+                ],
+            ),
+            (
+                "rumah-tangga",
+                &[
+                    "Sabun Cuci Piring Sereh",
+                    "Lilin Aromaterapi",
+                    "Keset Kain Perca",
+                    "Tempat Tisu Rotan",
+                ],
+            ),
+            (
+                "kesehatan",
+                &[
+                    "Jamu Kunyit Asam",
+                    "Minyak Kayu Putih",
+                    "Teh Rosella Kering",
+                    "Madu Hutan",
+                ],
+            ),
+        ];
+        for (i, v) in vendors.iter().enumerate() {
+            let names = NAMES
+                .iter()
+                .find(|(slug, _)| *slug == v.category)
+                .map_or(&["Produk Unggulan"][..], |(_, n)| n);
+            self.create_product(
+                &v.id,
+                &crate::product::ProductDraft {
+                    name: names[i % names.len()].to_owned(),
+                    description: format!("Dibuat oleh {} di {}.", v.owner, v.kecamatan),
+                    category: v.category.clone(),
+                    price: (15_000 + (i as i64 % 12) * 5_000).to_string(),
+                    stock: (10 + i % 40).to_string(),
+                    weight_g: (150 + (i % 8) * 50).to_string(),
+                    ..Default::default()
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Photos for the first `count` demo products, made here and run through the real
+    /// pipeline: what `etalase demo` and the welcome screen add so the product pages are alive.
+    pub fn fill_demo_photos(&self, count: usize) -> Result<usize> {
+        let products = self.list_products(&crate::product::ProductQuery::default())?;
+        let mut worker = crate::photo::pipeline::Worker::new();
+        let mut stored = 0;
+        for (i, p) in products.iter().take(count).enumerate() {
+            for k in 0..(1 + i % 2) {
+                let bytes =
+                    etalase_pipeline::demo_shot::product_shot((i * 2 + k) as u32, 1200, 1200);
+                let processed = worker
+                    .process(&bytes)
+                    .map_err(|r| Error::Internal(r.reason.en))?;
+                let hash = crate::spreadsheet::read::fingerprint(&bytes);
+                let id = self.new_id();
+                self.write(|tx, stamp| {
+                    crate::photo::store(tx, stamp, &id, &p.id, &hash, Some(&processed))
+                })?;
+                stored += 1;
+            }
+        }
+        Ok(stored)
     }
 
     /// Consents, Jakpreneur stages and legality documents, varied by vendor, in one

@@ -98,7 +98,13 @@ pub async fn restore_vendor(state: State<'_, AppState>, id: String) -> Answer<Ve
 
 #[tauri::command]
 pub async fn fill_demo(state: State<'_, AppState>) -> Answer<usize> {
-    state.blocking(|r| r.fill_demo().map(|v| v.len())).await
+    state
+        .blocking(|r| {
+            let vendors = r.fill_demo()?;
+            r.fill_demo_photos(24)?;
+            Ok(vendors.len())
+        })
+        .await
 }
 
 #[tauri::command]

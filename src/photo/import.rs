@@ -116,7 +116,7 @@ enum Done {
 fn read_file(path: &Path) -> std::result::Result<Vec<u8>, Refusal> {
     let unreadable = |e: std::io::Error| Refusal {
         code: "unreadable_file",
-        reason: Text::new(
+        reason: etalase_pipeline::Reason::new(
             format!("berkas tidak dapat dibaca ({e})"),
             format!("the file cannot be read ({e})"),
         ),
@@ -125,7 +125,7 @@ fn read_file(path: &Path) -> std::result::Result<Vec<u8>, Refusal> {
     if meta.len() > pipeline::MAX_FILE_BYTES {
         return Err(Refusal {
             code: "too_large_file",
-            reason: Text::new(
+            reason: etalase_pipeline::Reason::new(
                 format!(
                     "berkas terlalu besar (paling besar {} MB)",
                     pipeline::MAX_FILE_BYTES >> 20
@@ -254,7 +254,7 @@ impl Registry {
                                             worker = Worker::new();
                                             Done::Refused(Refusal {
                                                 code: "decoder_failed",
-                                                reason: Text::new(
+                                                reason: etalase_pipeline::Reason::new(
                                                     "pengurai gambar gagal pada berkas ini",
                                                     "the image decoder failed on this file",
                                                 ),
@@ -320,7 +320,7 @@ fn refused(file: &str, r: Refusal) -> PhotoOutcome {
         status: PhotoStatus::Refused,
         photo_id: None,
         code: Some(r.code.to_owned()),
-        reason: Some(r.reason),
+        reason: Some(Text::new(r.reason.id, r.reason.en)),
     }
 }
 

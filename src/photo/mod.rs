@@ -3,9 +3,9 @@
 //! by opaque id only.
 
 pub mod import;
-pub mod pipeline;
 pub mod protocol;
-pub mod quality;
+
+pub use etalase_pipeline::{pipeline, quality};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -500,28 +500,14 @@ impl Registry {
             .map(|c| c.crop)
             .unwrap_or_else(|| frame.centred(photo.width, photo.height));
         let master = self.photo_bytes(photo_id, Variant::Master)?;
-        let img = image::load_from_memory_with_format(&master, image::ImageFormat::Jpeg)
-            .map_err(|e| Error::Internal(format!("stored photo unreadable: {e}")))?;
-        let cut = img.crop_imm(crop.x, crop.y, crop.w, crop.h);
         let (rw, rh) = frame.ratio();
-        let (w, h) = if rh >= rw {
+        let size = if rh >= rw {
             (long_edge * rw / rh, long_edge)
         } else {
             (long_edge, long_edge * rh / rw)
         };
-        let resized = cut
-            .resize_exact(w, h, image::imageops::FilterType::Lanczos3)
-            .into_rgb8();
-        let mut out = Vec::new();
-        jpeg_encoder::Encoder::new(&mut out, 88)
-            .encode(
-                resized.as_raw(),
-                w as u16,
-                h as u16,
-                jpeg_encoder::ColorType::Rgb,
-            )
-            .map_err(|e| Error::Internal(e.to_string()))?;
-        Ok(out)
+        pipeline::render_frame(&master, (crop.x, crop.y, crop.w, crop.h), size)
+            .map_err(|r| Error::Internal(r.reason.en))
     }
 }
 

@@ -531,7 +531,8 @@ fn staged_files_are_named_by_the_core_and_nothing_else_is_reachable() {
             "{hostile}"
         );
     }
-    assert!(r.stage_file("gambar.png", b"x").is_err());
+    assert!(r.stage_file("animasi.gif", b"x").is_err());
+    assert!(r.stage_file("skrip.sh", b"x").is_err());
     assert!(r.stage_file("registry.sqlite", b"x").is_err());
     r.discard_staged(&token).expect("discard");
     assert!(r.staged_path(&token).is_err());

@@ -2,6 +2,9 @@
 //! data directory, so everything the window does can be scripted and tested.
 
 mod class_cmd;
+
+/// Demo products that get generated photos (each takes a moment to make).
+const DEMO_PHOTO_PRODUCTS: usize = 24;
 mod consent_cmd;
 mod legality_cmd;
 mod output;
@@ -136,6 +139,7 @@ fn run(cli: Cli) -> etalase::Result<()> {
             }
             let registry = Registry::open(&data_dir)?;
             let vendors = registry.fill_demo()?;
+            registry.fill_demo_photos(DEMO_PHOTO_PRODUCTS)?;
             println!(
                 "{}",
                 match lang {

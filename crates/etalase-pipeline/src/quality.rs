@@ -1,24 +1,15 @@
 //! What can be told from a photo's pixels: how bright, how sharp, and a perceptual hash that
 //! finds the same picture again (a stock photo, or one copied from another vendor).
 
-use serde::Serialize;
-use ts_rs::TS;
-
 /// Measured on the thumbnail (about 400 px), so every photo is judged at the same scale.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Quality {
     /// Mean luma, 0–255.
     pub brightness: f32,
     /// Variance of the Laplacian of the luma: low means blurred.
     pub sharpness: f32,
     /// 64-bit difference hash (dHash) of the picture.
-    #[ts(type = "string")]
-    #[serde(serialize_with = "hex")]
     pub hash: u64,
-}
-
-fn hex<S: serde::Serializer>(v: &u64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&format!("{v:016x}"))
 }
 
 /// Below this mean luma a photo is too dark to sell anything.

@@ -15,7 +15,7 @@ use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer
 use image::{ColorType, DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
 
 use super::quality::{self, Quality};
-use crate::text::Text;
+use crate::Reason as Text;
 
 /// No side may be longer, whatever the format.
 pub const MAX_SIDE: u32 = 16_384;
@@ -328,6 +328,29 @@ impl Worker {
             quality,
         })
     }
+}
+
+/// Cuts a rectangle out of a stored master (JPEG) and scales it to `width`×`height`, as JPEG:
+/// the framed 1:1, 4:5 and 9:16 images, made on demand so the master is never changed.
+pub fn render_frame(
+    master: &[u8],
+    (x, y, w, h): (u32, u32, u32, u32),
+    (width, height): (u32, u32),
+) -> Result<Vec<u8>, Refusal> {
+    let img = image::load_from_memory_with_format(master, ImageFormat::Jpeg)
+        .map_err(|e| internal(&e.to_string()))?
+        .into_rgb8();
+    let (mw, mh) = img.dimensions();
+    if w == 0 || h == 0 || x + w > mw || y + h > mh {
+        return Err(internal("frame outside the photo"));
+    }
+    let mut cut = Vec::with_capacity(w as usize * h as usize * 3);
+    for row in y..y + h {
+        let start = (row as usize * mw as usize + x as usize) * 3;
+        cut.extend_from_slice(&img.as_raw()[start..start + w as usize * 3]);
+    }
+    let px = resize(&mut Resizer::new(), &cut, w, h, width, height)?;
+    encode(&px, width, height, 88)
 }
 
 fn too_big_error(size: Option<(u32, u32)>) -> Refusal {
