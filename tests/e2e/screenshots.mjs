@@ -74,6 +74,25 @@ try {
   await (await session.find('[data-testid="class-table"] tbody tr:last-child td.topic')).click();
   await session.find('[data-testid="participants"]');
   await shot("training-class");
+  // A demo product with two photos, then its framing.
+  const products = JSON.parse(
+    execFileSync(join(target, "debug", "etalase"), ["--data-dir", dataDir, "product", "list", "--json"]),
+  );
+  const withTwo = products.find((p) => p.photo_count === 2);
+  await session.execute(`location.hash = '#/products/${withTwo.id}'`);
+  await session.waitFor("thumbnails", () =>
+    session.execute(
+      "const imgs = [...document.querySelectorAll('[data-testid=photo-thumb]')]; return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0)",
+    ),
+  );
+  await shot("product-page");
+  await (await session.find('[data-testid="frame-photo"]')).click();
+  await session.find('[data-testid="crop-frame"]');
+  await (await session.find('[data-testid="frame-portrait"]')).click();
+  await shot("photo-framing");
+  await session.execute("location.hash = '#/products'");
+  await session.find('[data-testid="product-grid"] img');
+  await shot("product-grid");
 } finally {
   await session.end().catch(() => {});
   stopDriver(driver);

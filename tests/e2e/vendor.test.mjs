@@ -302,3 +302,45 @@ test("attendance recorded in a class completes the participant's training stage"
   assert.equal(classes.length, 1);
   assert.equal(classes[0].attended, 1);
 });
+
+test("a product gets two photos whose thumbnails the window loads through its protocol", async () => {
+  // Two photo files, made by the demo's generator and exported by the CLI.
+  const source = mkdtempSync(join(tmpdir(), "etalase-e2e-photos-"));
+  try {
+    execFileSync(cli, ["--data-dir", source, "demo"]);
+    const withPhotos = JSON.parse(execFileSync(cli, ["--data-dir", source, "product", "list", "--json"]).toString())
+      .filter((p) => p.photo_count > 0)
+      .slice(0, 2);
+    const files = withPhotos.map((p, i) => {
+      const photo = JSON.parse(
+        execFileSync(cli, ["--data-dir", source, "photo", "list", "--product", p.id, "--json"]).toString(),
+      )[0];
+      const out = join(source, `foto-${i + 1}.jpg`);
+      execFileSync(cli, ["--data-dir", source, "photo", "export", photo.id, "--variant", "master", "--out", out]);
+      return out;
+    });
+    const rudi = vendors().find((v) => v.name === "Kopi Tubruk Rudi");
+    await session.execute(`location.hash = '#/products/new/${rudi.id}'`);
+    await (await session.find('[data-testid="field-name"]')).type("Kopi Tubruk Robusta 250 g");
+    await (await session.find('[data-testid="field-category"] option[value="makanan-minuman"]')).click();
+    await (await session.find('[data-testid="field-price"]')).type("35.000");
+    await (await session.find('[data-testid="save-product"]')).click();
+    await (await session.find('[data-testid="photo-file"]')).type(files.join("\n"));
+    await session.waitFor(
+      "two thumbnails, loaded",
+      async () =>
+        session.execute(
+          "const imgs = [...document.querySelectorAll('[data-testid=photo-thumb]')]; return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0)",
+        ),
+      { timeout: 30000 },
+    );
+    const products = JSON.parse(
+      execFileSync(cli, ["--data-dir", dataDir, "product", "list", "--vendor", rudi.id, "--json"]).toString(),
+    );
+    assert.equal(products.length, 1);
+    assert.equal(products[0].price_rp, 35000);
+    assert.equal(products[0].photo_count, 2);
+  } finally {
+    rmSync(source, { recursive: true, force: true });
+  }
+});
