@@ -188,6 +188,8 @@ pub struct VendorQuery {
     pub stage_done: Option<Stage>,
     /// Only vendors holding a document of this kind.
     pub legality: Option<LegalityKind>,
+    /// Only vendors with (true) or without (false) a product photo.
+    pub has_photos: Option<bool>,
     pub sort: VendorSort,
     pub include_archived: bool,
     /// Rows after this vendor in the list's order (keyset paging: as fast on the last page as
@@ -206,6 +208,7 @@ impl Default for VendorQuery {
             consent: None,
             stage_done: None,
             legality: None,
+            has_photos: None,
             sort: VendorSort::Name,
             include_archived: false,
             after: None,

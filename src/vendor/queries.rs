@@ -114,6 +114,12 @@ pub(super) fn store_version(
     search::index(tx, id)
 }
 
+/// Vendors with at least one photo on a live product (and those without).
+const PHOTOS_EXIST: &str = "id IN (SELECT p.vendor_id FROM product p JOIN product_photo f \
+     ON f.product_id = p.id WHERE p.deleted_at IS NULL AND f.deleted_at IS NULL)";
+const PHOTOS_MISSING: &str = "id NOT IN (SELECT p.vendor_id FROM product p JOIN product_photo f \
+     ON f.product_id = p.id WHERE p.deleted_at IS NULL AND f.deleted_at IS NULL)";
+
 impl Registry {
     /// Registers a new vendor after validating every field. Nothing is written if any fails.
     /// Refuses a possible duplicate of an existing vendor (same mobile number, or a nearly equal
@@ -331,6 +337,11 @@ impl Registry {
                 "id IN (SELECT vendor_id FROM legality WHERE kind = ? AND deleted_at IS NULL)",
             );
             args.push(Value::Text(k.as_str().to_owned()));
+        }
+        match query.has_photos {
+            Some(true) => clauses.push(PHOTOS_EXIST),
+            Some(false) => clauses.push(PHOTOS_MISSING),
+            None => {}
         }
         let filter = clauses.join(" AND ");
         // Each order with the row-value comparison that continues it after a given row.

@@ -270,3 +270,44 @@ fn the_cli_adds_a_product_and_imports_its_photos() {
     let img = image::open(&square).expect("open");
     assert_eq!((img.width(), img.height()), (864, 1080));
 }
+
+#[test]
+fn vendors_filter_by_whether_they_have_product_photos() {
+    let (dir, r) = registry();
+    let with = r.add_vendor(&draft()).expect("with");
+    let without = r
+        .add_vendor(&etalase::vendor::VendorDraft {
+            name: "Tanpa Foto".into(),
+            phone: "0813-7777-8888".into(),
+            ..draft()
+        })
+        .expect("without");
+    let p = r.create_product(&with.id, &keripik()).expect("product");
+    r.create_product(&without.id, &keripik())
+        .expect("product without photo");
+    let file = dir.path().join("f.jpg");
+    product_shot(900, 900, 3)
+        .save_with_format(&file, image::ImageFormat::Jpeg)
+        .expect("save");
+    r.import_photos(
+        &p.id,
+        &[file],
+        1,
+        &std::sync::atomic::AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .expect("import");
+    let ids = |has: bool| -> Vec<String> {
+        r.list_vendors(&VendorQuery {
+            has_photos: Some(has),
+            ..Default::default()
+        })
+        .expect("list")
+        .items
+        .into_iter()
+        .map(|v| v.id)
+        .collect()
+    };
+    assert_eq!(ids(true), [with.id.clone()]);
+    assert_eq!(ids(false), [without.id.clone()]);
+}

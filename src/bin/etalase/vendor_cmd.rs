@@ -176,6 +176,11 @@ pub struct Filters {
     /// Only vendors holding a document of this kind (pirt, bpom, halal, hki, sni, other).
     #[arg(long)]
     legality: Option<String>,
+    /// Only vendors with a product photo (or, with --no-photos, without).
+    #[arg(long, conflicts_with = "no_photos")]
+    has_photos: bool,
+    #[arg(long)]
+    no_photos: bool,
     /// name (default), newest, updated or kecamatan.
     #[arg(long, default_value = "name")]
     sort: String,
@@ -217,6 +222,11 @@ impl Filters {
                 .as_deref()
                 .map(LegalityKind::parse)
                 .transpose()?,
+            has_photos: match (self.has_photos, self.no_photos) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            },
             sort,
             include_archived: self.archived,
             ..Default::default()

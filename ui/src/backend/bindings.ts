@@ -237,7 +237,11 @@ stage_done: Stage | null,
 /**
  * Only vendors holding a document of this kind.
  */
-legality: LegalityKind | null, sort: VendorSort, include_archived: boolean, 
+legality: LegalityKind | null, 
+/**
+ * Only vendors with (true) or without (false) a product photo.
+ */
+has_photos: boolean | null, sort: VendorSort, include_archived: boolean, 
 /**
  * Rows after this vendor in the list's order (keyset paging: as fast on the last page as
  * on the first). When set, `offset` counts from there.

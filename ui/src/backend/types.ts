@@ -167,6 +167,7 @@ export const DEFAULT_QUERY: VendorQuery = {
   consent: null,
   stage_done: null,
   legality: null,
+  has_photos: null,
   sort: "name",
   include_archived: false,
   after: null,
