@@ -48,6 +48,16 @@ describe("ProductPage", () => {
     expect(img.getAttribute("src")).toBe("mock-photo:product-1-photo-1/thumb");
   });
 
+  it("imports photos dropped on the photo card", async () => {
+    render(ProductPage, { id: "product-1" });
+    await screen.findByText("Kue Lapis");
+    const card = screen.getByRole("region", { name: /Foto/ });
+    const file = new File([new Uint8Array([0xff, 0xd8])], "diseret.jpg", { type: "image/jpeg" });
+    await fireEvent.drop(card, { dataTransfer: { files: [file] } });
+    await waitFor(() => expect(screen.getAllByTestId("photo-thumb")).toHaveLength(1));
+    expect(mock.calls.find((c) => c.method === "stageImport")?.args[0]).toBe("diseret.jpg");
+  });
+
   it("moves a photo's frame with the keyboard and saves it", async () => {
     mock.photoList.set("product-1", []);
     await mock.importPhotos("product-1", [{ token: "t", name: "a.jpg" }], () => {});
