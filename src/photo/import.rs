@@ -214,7 +214,9 @@ impl Registry {
         let next = AtomicUsize::new(0);
         let total = files.len() as u32;
         let mut outcomes: Vec<Option<PhotoOutcome>> = vec![None; files.len()];
-        let (tx, rx) = mpsc::sync_channel::<(usize, String, Done)>(workers);
+        // A rendezvous: a worker hands over its result only when this thread takes it, so no more
+        // than one processed photo per worker is held in memory.
+        let (tx, rx) = mpsc::sync_channel::<(usize, String, Done)>(0);
         std::thread::scope(|scope| -> Result<()> {
             for _ in 0..workers {
                 let tx = tx.clone();
