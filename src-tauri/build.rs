@@ -59,6 +59,8 @@ const COMMANDS: &[&str] = &[
     "set_cover",
     "remove_photo",
     "set_crop",
+    "photo_readiness",
+    "set_shows_person",
 ];
 
 fn main() {

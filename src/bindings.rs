@@ -85,6 +85,7 @@ pub fn typescript() -> String {
         crate::photo::FrameCrop,
         crate::photo::PhotoFlag,
         crate::photo::Photo,
+        crate::photo::readiness::ChannelPhotos,
         crate::photo::import::PhotoProgress,
         crate::photo::import::PhotoStatus,
         crate::photo::import::PhotoOutcome,

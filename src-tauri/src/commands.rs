@@ -6,6 +6,7 @@ use etalase::category::Category;
 use etalase::consent::{ConsentForm, ConsentStatus, Purpose};
 use etalase::legality::{LegalityDoc, LegalityDraft};
 use etalase::photo::import::{PhotoImportReport, PhotoProgress};
+use etalase::photo::readiness::ChannelPhotos;
 use etalase::photo::{Crop, Frame, Photo};
 use etalase::product::{Product, ProductDraft, ProductQuery};
 use etalase::region::{self, RegionTree};
@@ -509,5 +510,26 @@ pub async fn set_crop(
 ) -> Answer<Vec<Photo>> {
     state
         .blocking(move |r| r.set_crop(&photo_id, frame, crop))
+        .await
+}
+
+#[tauri::command]
+pub async fn photo_readiness(
+    state: State<'_, AppState>,
+    product_id: String,
+) -> Answer<Vec<ChannelPhotos>> {
+    state
+        .blocking(move |r| r.photo_readiness(&product_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_shows_person(
+    state: State<'_, AppState>,
+    photo_id: String,
+    shows: bool,
+) -> Answer<Vec<Photo>> {
+    state
+        .blocking(move |r| r.set_shows_person(&photo_id, shows))
         .await
 }

@@ -80,6 +80,8 @@ pub fn run() {
             commands::set_cover,
             commands::remove_photo,
             commands::set_crop,
+            commands::photo_readiness,
+            commands::set_shows_person,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -4,6 +4,7 @@
 
 pub mod import;
 pub mod protocol;
+pub mod readiness;
 
 pub use etalase_pipeline::{pipeline, quality};
 
@@ -117,6 +118,8 @@ pub struct Photo {
     pub master_bytes: i64,
     pub crops: Vec<FrameCrop>,
     pub flags: Vec<PhotoFlag>,
+    /// Marked by staff: the picture shows a person (publishing it needs their consent).
+    pub shows_person: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -136,7 +139,7 @@ fn flag(code: &str, id: String, en: String) -> PhotoFlag {
 
 const PHOTO_COLUMNS: &str = "f.id, f.product_id, f.blob_hash, f.position, b.width, b.height,
     b.original_width, b.original_height, b.source_format, length(b.master), f.crop_1x1,
-    f.crop_4x5, f.crop_9x16, b.brightness, b.sharpness, b.phash";
+    f.crop_4x5, f.crop_9x16, b.brightness, b.sharpness, b.phash, f.shows_person";
 
 struct PhotoRow {
     photo: Photo,
@@ -181,6 +184,7 @@ fn photo_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PhotoRow> {
             master_bytes: r.get(9)?,
             crops,
             flags: Vec::new(),
+            shows_person: r.get(16)?,
         },
         brightness: r.get(13)?,
         sharpness: r.get(14)?,
@@ -476,6 +480,19 @@ impl Registry {
                     frame.column()
                 ),
                 params![photo_id, json, stamp.time, stamp.device],
+            )?;
+            Ok(())
+        })?;
+        self.photos(&product)
+    }
+
+    /// Marks whether a photo shows a person.
+    pub fn set_shows_person(&self, photo_id: &str, shows: bool) -> Result<Vec<Photo>> {
+        let product = self.photo_product(photo_id)?;
+        self.write(|tx, stamp| {
+            tx.execute(
+                "UPDATE product_photo SET shows_person = ?2, updated_at = ?3, device_id = ?4 WHERE id = ?1",
+                params![photo_id, shows, stamp.time, stamp.device],
             )?;
             Ok(())
         })?;

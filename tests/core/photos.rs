@@ -535,3 +535,48 @@ fn crc32(bytes: &[u8]) -> u32 {
     }
     !crc
 }
+
+#[test]
+fn each_channel_says_whether_the_photos_are_ready() {
+    let (dir, r) = registry();
+    let (v, p) = vendor_with_product(&r);
+    let readiness = r.photo_readiness(&p).expect("readiness");
+    assert_eq!(readiness.len(), 5);
+    assert!(
+        readiness.iter().all(|c| !c.ready),
+        "no photo: nothing is ready"
+    );
+    // A 550 px cover: enough for Tokopedia (300), not for TikTok Shop (600) or Instagram.
+    let small = write(
+        dir.path(),
+        "kecil.jpg",
+        &jpeg(&product_shot(550, 550, 40), None),
+    );
+    import(&r, &p, &[small]);
+    let by = |key: &str| {
+        r.photo_readiness(&p)
+            .expect("readiness")
+            .into_iter()
+            .find(|c| c.channel == key)
+            .expect("channel")
+    };
+    assert!(by("tokopedia").ready);
+    let tiktok = by("tiktok_shop");
+    assert!(!tiktok.ready);
+    assert!(
+        tiktok.problems[0].en.contains("at least 600×600"),
+        "{:?}",
+        tiktok.problems
+    );
+    // A photo showing a person needs the owner's consent before any channel.
+    let photo = r.photos(&p).expect("photos")[0].id.clone();
+    r.set_shows_person(&photo, true).expect("mark");
+    assert!(!by("tokopedia").ready);
+    r.grant_consent(
+        &v,
+        etalase::consent::Purpose::PeoplePhotos,
+        etalase::consent::ConsentForm::Written,
+    )
+    .expect("consent");
+    assert!(by("tokopedia").ready);
+}

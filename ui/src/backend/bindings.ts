@@ -462,7 +462,25 @@ width: number, height: number,
 /**
  * The original's size, which the size rules judge.
  */
-original_width: number, original_height: number, source_format: string, master_bytes: number, crops: Array<FrameCrop>, flags: Array<PhotoFlag>, };
+original_width: number, original_height: number, source_format: string, master_bytes: number, crops: Array<FrameCrop>, flags: Array<PhotoFlag>, 
+/**
+ * Marked by staff: the picture shows a person (publishing it needs their consent).
+ */
+shows_person: boolean, };
+
+export type ChannelPhotos = { channel: string, name: string, ready: boolean, 
+/**
+ * How many photos go to the channel.
+ */
+sent: number, 
+/**
+ * What stops it, in plain words.
+ */
+problems: Array<Text>, 
+/**
+ * What is worth knowing but does not stop it.
+ */
+notes: Array<Text>, };
 
 export type PhotoProgress = { done: number, total: number, 
 /**

@@ -43,6 +43,7 @@ import type {
   PhotoImportReport,
   Frame,
   Crop,
+  ChannelPhotos,
 } from "./bindings";
 import type { ExportedFile, StagedFile } from "./types";
 
@@ -559,6 +560,29 @@ export class MockBackend implements Backend {
       return [];
     });
   photoUrl = (photoId: string, variant: string) => `mock-photo:${photoId}/${variant}`;
+  photoReadiness = (productId: string) =>
+    this.answer("photoReadiness", [productId], (): ChannelPhotos[] => {
+      const has = (this.photoList.get(productId) ?? []).length > 0;
+      return ["Tokopedia", "TikTok Shop"].map((name) => ({
+        channel: name.toLowerCase().replace(" ", "_"),
+        name,
+        ready: has,
+        sent: has ? 1 : 0,
+        problems: has ? [] : [{ id: `Belum ada foto: ${name} memerlukan paling sedikit satu.`, en: `No photo yet` }],
+        notes: [],
+      }));
+    });
+  setShowsPerson = (photoId: string, shows: boolean) =>
+    this.answer("setShowsPerson", [photoId, shows], () => {
+      for (const list of this.photoList.values()) {
+        const p = list.find((x) => x.id === photoId);
+        if (p) {
+          p.shows_person = shows;
+          return list;
+        }
+      }
+      return [];
+    });
   mergeVendors = (keep: string, other: string, choice: MergeChoice) =>
     this.answer("mergeVendors", [keep, other, choice], () => {
       const kept = this.find(keep);
@@ -592,5 +616,6 @@ export function mockPhoto(id: string, productId: string, cover: boolean): Photo 
       { frame: "story", crop: { x: 462, y: 0, w: 675, h: 1200 }, chosen: false },
     ],
     flags: [],
+    shows_person: false,
   };
 }

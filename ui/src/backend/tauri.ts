@@ -41,6 +41,7 @@ import type {
   PhotoImportReport,
   Frame,
   Crop,
+  ChannelPhotos,
 } from "./bindings";
 import type { ExportedFile, StagedFile } from "./types";
 
@@ -120,6 +121,8 @@ export class TauriBackend implements Backend {
     return call<PhotoImportReport>("import_photos", { productId, files, onProgress: channel });
   };
   cancelPhotoImport = () => call<void>("cancel_photo_import");
+  photoReadiness = (productId: string) => call<ChannelPhotos[]>("photo_readiness", { productId });
+  setShowsPerson = (photoId: string, shows: boolean) => call<Photo[]>("set_shows_person", { photoId, shows });
   photos = (productId: string) => call<Photo[]>("photos", { productId });
   setCover = (photoId: string) => call<Photo[]>("set_cover", { photoId });
   removePhoto = (photoId: string) => call<Photo[]>("remove_photo", { photoId });

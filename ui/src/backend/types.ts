@@ -42,6 +42,7 @@ import type {
   PhotoImportReport,
   Frame,
   Crop,
+  ChannelPhotos,
 } from "./bindings";
 
 /** A file handed to the core (`stageImport`) and the name the person knows it by. */
@@ -124,6 +125,9 @@ export interface Backend {
   setCrop(photoId: string, frame: Frame, crop: Crop | null): Promise<Photo[]>;
   /** Where the window loads a photo from (never a file path). */
   photoUrl(photoId: string, variant: "thumb" | "master" | "1x1" | "4x5" | "9x16"): string;
+  /** Each channel's verdict on a product's photos. */
+  photoReadiness(productId: string): Promise<ChannelPhotos[]>;
+  setShowsPerson(photoId: string, shows: boolean): Promise<Photo[]>;
   finishWelcome(): Promise<void>;
 }
 

@@ -46,6 +46,9 @@ describe("ProductPage", () => {
     expect(screen.getByText("Sampul")).toBeTruthy();
     const img = screen.getAllByTestId("photo-thumb")[0] as HTMLImageElement;
     expect(img.getAttribute("src")).toBe("mock-photo:product-1-photo-1/thumb");
+    await waitFor(() => expect(screen.getByTestId("photo-readiness").textContent).toContain("SIAP"));
+    await fireEvent.click(screen.getAllByLabelText("Menampilkan orang")[0]);
+    await waitFor(() => expect(mock.calls.some((c) => c.method === "setShowsPerson")).toBe(true));
   });
 
   it("imports photos dropped on the photo card", async () => {
