@@ -308,6 +308,6 @@ fn vendors_filter_by_whether_they_have_product_photos() {
         .map(|v| v.id)
         .collect()
     };
-    assert_eq!(ids(true), [with.id.clone()]);
-    assert_eq!(ids(false), [without.id.clone()]);
+    assert_eq!(ids(true), [with.id]);
+    assert_eq!(ids(false), [without.id]);
 }
