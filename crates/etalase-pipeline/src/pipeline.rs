@@ -149,6 +149,40 @@ pub fn jpeg_is_complete(bytes: &[u8]) -> bool {
     false
 }
 
+/// Writes `src` (`w`×`h` RGB) into `dst` as the EXIF orientation says it should be seen: the
+/// same result as `DynamicImage::apply_orientation`, without allocating.
+fn orient_into(
+    src: &[u8],
+    w: u32,
+    h: u32,
+    orientation: image::metadata::Orientation,
+    dst: &mut [u8],
+) {
+    use image::metadata::Orientation as O;
+    let (w, h) = (w as usize, h as usize);
+    // The upright image's width: the stored height when the picture is turned a quarter.
+    let dw = match orientation {
+        O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH => h,
+        _ => w,
+    };
+    for y in 0..h {
+        for x in 0..w {
+            let (nx, ny) = match orientation {
+                O::NoTransforms => (x, y),
+                O::FlipHorizontal => (w - 1 - x, y),
+                O::Rotate180 => (w - 1 - x, h - 1 - y),
+                O::FlipVertical => (x, h - 1 - y),
+                O::Rotate90FlipH => (y, x),
+                O::Rotate90 => (h - 1 - y, x),
+                O::Rotate270FlipH => (h - 1 - y, w - 1 - x),
+                O::Rotate270 => (y, w - 1 - x),
+            };
+            let (s, d) = ((y * w + x) * 3, (ny * dw + nx) * 3);
+            dst[d..d + 3].copy_from_slice(&src[s..s + 3]);
+        }
+    }
+}
+
 fn fit(width: u32, height: u32, edge: u32) -> (u32, u32) {
     let long = width.max(height);
     if long <= edge {
@@ -298,23 +332,31 @@ impl Worker {
         };
         let (mw, mh) = fit(w, h, MASTER_EDGE);
         let master_px = resize(&mut self.resizer, rgb, w, h, mw, mh)?;
-        let mut master_img = DynamicImage::ImageRgb8(
-            RgbImage::from_raw(mw, mh, master_px).ok_or_else(|| internal("master buffer"))?,
-        );
-        master_img.apply_orientation(orientation);
-        let master_rgb = master_img.into_rgb8();
-        let (mw, mh) = master_rgb.dimensions();
-        let (tw, th) = fit(mw, mh, THUMB_EDGE);
-        let thumb_px = resize(&mut self.resizer, master_rgb.as_raw(), mw, mh, tw, th)?;
-        let quality = quality::assess(&thumb_px, tw, th);
         use image::metadata::Orientation as O;
         let turned = matches!(
             orientation,
             O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH
         );
+        // Turned upright into the decode buffer, which is free again and large enough: no
+        // second master-sized allocation per photo (it kept two workers over 160 MiB).
+        let (uw, uh) = if turned { (mh, mw) } else { (mw, mh) };
+        let n = uw as usize * uh as usize * 3;
+        let upright: &[u8] = if orientation == O::NoTransforms {
+            &master_px
+        } else {
+            if self.buffer.len() < n {
+                self.buffer.resize(n, 0);
+            }
+            orient_into(&master_px, mw, mh, orientation, &mut self.buffer[..n]);
+            &self.buffer[..n]
+        };
+        let (mw, mh) = (uw, uh);
+        let (tw, th) = fit(mw, mh, THUMB_EDGE);
+        let thumb_px = resize(&mut self.resizer, upright, mw, mh, tw, th)?;
+        let quality = quality::assess(&thumb_px, tw, th);
         let (ow, oh) = if turned { (h, w) } else { (w, h) };
         Ok(Processed {
-            master: encode(master_rgb.as_raw(), mw, mh, MASTER_QUALITY)?,
+            master: encode(upright, mw, mh, MASTER_QUALITY)?,
             thumb: encode(&thumb_px, tw, th, THUMB_QUALITY)?,
             width: mw,
             height: mh,
@@ -367,6 +409,30 @@ fn too_big_error(size: Option<(u32, u32)>) -> Refusal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn turning_in_place_matches_the_image_crate() {
+        use image::metadata::Orientation as O;
+        let src = RgbImage::from_fn(5, 3, |x, y| {
+            image::Rgb([x as u8 * 40, y as u8 * 80, (x + y) as u8])
+        });
+        for o in [
+            O::NoTransforms,
+            O::FlipHorizontal,
+            O::Rotate180,
+            O::FlipVertical,
+            O::Rotate90FlipH,
+            O::Rotate90,
+            O::Rotate270FlipH,
+            O::Rotate270,
+        ] {
+            let mut expected = DynamicImage::ImageRgb8(src.clone());
+            expected.apply_orientation(o);
+            let mut dst = vec![0u8; 5 * 3 * 3];
+            orient_into(src.as_raw(), 5, 3, o, &mut dst);
+            assert_eq!(dst, expected.into_rgb8().into_raw(), "{o:?}");
+        }
+    }
 
     #[test]
     fn boxes_keep_the_aspect_ratio() {
