@@ -548,14 +548,7 @@ impl Registry {
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            let mut pattern = String::from("%");
-            for ch in s.chars() {
-                if matches!(ch, '%' | '_' | '\\') {
-                    pattern.push('\\');
-                }
-                pattern.push(ch);
-            }
-            pattern.push('%');
+            let pattern = crate::vendor::search::like_pattern(s);
             clauses.push("(p.name LIKE ? ESCAPE '\\' OR v.business_name LIKE ? ESCAPE '\\')");
             args.push(pattern.clone().into());
             args.push(pattern.into());

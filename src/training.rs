@@ -654,3 +654,30 @@ impl Registry {
         Ok(detail.participants.len())
     }
 }
+
+impl Registry {
+    /// Writes the attendance sheet (XLSX) as a new file in `dir`, named after the class and
+    /// never replacing a file; returns the path and the number of participants.
+    pub fn attendance_sheet_into(
+        &self,
+        class_id: &str,
+        dir: &Path,
+        lang: Lang,
+    ) -> Result<(std::path::PathBuf, usize)> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let stem = if lang == Lang::Id {
+            "daftar-hadir"
+        } else {
+            "attendance"
+        };
+        // The id's last characters tell two classes' sheets apart.
+        let alnum: Vec<char> = class_id
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        let tail: String = alnum[alnum.len().saturating_sub(6)..].iter().collect();
+        let path = crate::paths::unused_path(dir, &format!("{stem}-{tail}"), "xlsx");
+        let n = self.attendance_sheet(class_id, &path, lang)?;
+        Ok((path, n))
+    }
+}

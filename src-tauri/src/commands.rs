@@ -241,16 +241,19 @@ pub async fn export_vendors(
 ) -> Answer<ExportedFile> {
     state
         .blocking(move |r| {
-            let dir = paths::export_dir().ok_or_else(|| {
-                etalase::Error::Internal("no Downloads or home folder to save into".into())
-            })?;
-            let (path, count) = r.export_vendors_into(&query, &dir, format, lang)?;
+            let (path, count) = r.export_vendors_into(&query, &export_dir()?, format, lang)?;
             Ok(ExportedFile {
                 path: path.display().to_string(),
                 count,
             })
         })
         .await
+}
+
+/// Where the window saves files (Downloads, or `ETALASE_EXPORT_DIR`).
+fn export_dir() -> etalase::Result<std::path::PathBuf> {
+    paths::export_dir()
+        .ok_or_else(|| etalase::Error::Internal("no Downloads or home folder to save into".into()))
 }
 
 #[derive(serde::Serialize)]
@@ -360,34 +363,13 @@ pub async fn attendance_sheet(
 ) -> Answer<ExportedFile> {
     state
         .blocking(move |r| {
-            let dir = paths::export_dir().ok_or_else(|| {
-                etalase::Error::Internal("no Downloads or home folder to save into".into())
-            })?;
-            std::fs::create_dir_all(&dir).map_err(|e| etalase::Error::io(&dir, e))?;
-            let stem = match lang {
-                Lang::Id => "daftar-hadir",
-                Lang::En => "attendance",
-            };
-            let path = paths::unused_path(&dir, &format!("{stem}-{}", short(&id)), "xlsx");
-            let count = r.attendance_sheet(&id, &path, lang)?;
+            let (path, count) = r.attendance_sheet_into(&id, &export_dir()?, lang)?;
             Ok(ExportedFile {
                 path: path.display().to_string(),
                 count,
             })
         })
         .await
-}
-
-/// The last characters of an id, enough to tell files apart.
-fn short(id: &str) -> String {
-    id.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .rev()
-        .take(6)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect()
 }
 
 #[tauri::command]

@@ -365,6 +365,27 @@ impl Registry {
         self.read(|c| photos_of(c, product_id))
     }
 
+    /// One photo without its flags (they need every other vendor's pictures): what framing
+    /// and rendering read.
+    fn photo(&self, photo_id: &str) -> Result<Photo> {
+        self.read(|c| {
+            c.query_row(
+                &format!(
+                    "SELECT {PHOTO_COLUMNS} FROM product_photo f JOIN photo_blob b ON b.hash = f.blob_hash
+                     WHERE f.id = ?1 AND f.deleted_at IS NULL"
+                ),
+                [photo_id],
+                photo_from_row,
+            )
+            .optional()?
+            .map(|row| row.photo)
+            .ok_or_else(|| Error::NotFound {
+                what: "photo",
+                id: photo_id.to_owned(),
+            })
+        })
+    }
+
     fn photo_product(&self, photo_id: &str) -> Result<String> {
         self.read(|c| {
             c.query_row(
@@ -440,15 +461,8 @@ impl Registry {
     /// Sets (or, with `None`, resets to centred) a photo's framing for one frame. The
     /// rectangle must have the frame's ratio (±1 px) and lie inside the master.
     pub fn set_crop(&self, photo_id: &str, frame: Frame, crop: Option<Crop>) -> Result<Vec<Photo>> {
-        let product = self.photo_product(photo_id)?;
-        let photo = self
-            .photos(&product)?
-            .into_iter()
-            .find(|p| p.id == photo_id)
-            .ok_or_else(|| Error::NotFound {
-                what: "photo",
-                id: photo_id.to_owned(),
-            })?;
+        let photo = self.photo(photo_id)?;
+        let product = photo.product_id.clone();
         if let Some(c) = crop {
             let (rw, rh) = frame.ratio();
             let inside =
@@ -501,15 +515,7 @@ impl Registry {
 
     /// A photo rendered in one of its frames, as JPEG, from the master.
     pub fn framed_photo(&self, photo_id: &str, frame: Frame, long_edge: u32) -> Result<Vec<u8>> {
-        let product = self.photo_product(photo_id)?;
-        let photo = self
-            .photos(&product)?
-            .into_iter()
-            .find(|p| p.id == photo_id)
-            .ok_or_else(|| Error::NotFound {
-                what: "photo",
-                id: photo_id.to_owned(),
-            })?;
+        let photo = self.photo(photo_id)?;
         let crop = photo
             .crops
             .iter()

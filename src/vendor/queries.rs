@@ -4,6 +4,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::row::{self, Stored};
+use super::search::like_pattern;
 use super::{
     Count, Duplicates, MAX_PAGE, ValidVendor, Vendor, VendorDraft, VendorPage, VendorPatch,
     VendorQuery, VendorSort, VendorStats,
@@ -31,19 +32,6 @@ pub(super) fn stored(conn: &Connection, id: &str) -> Result<Stored> {
 
 fn get(conn: &Connection, id: &str) -> Result<Vendor> {
     stored(conn, id).map(Stored::vendor)
-}
-
-/// Escapes LIKE's wildcards so a search for `%` finds a literal `%`.
-fn like_pattern(words: &str) -> String {
-    let mut p = String::from("%");
-    for c in words.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(c);
-    }
-    p.push('%');
-    p
 }
 
 /// Inserts one valid vendor with its search entry and its "create" history entry.

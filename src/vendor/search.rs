@@ -142,3 +142,16 @@ mod tests {
         assert_eq!(phone_fragment("kue 0812"), None);
     }
 }
+
+/// Escapes LIKE's wildcards so a search for `%` finds a literal `%`.
+pub(crate) fn like_pattern(words: &str) -> String {
+    let mut p = String::from("%");
+    for c in words.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}

@@ -220,6 +220,19 @@ fn the_attendance_sheet_has_a_line_per_participant_and_no_private_data() {
     for private in ["3174015205850007", "Rahasia", "+62812"] {
         assert!(!xml.contains(private), "{private} leaked");
     }
+    // The window's copy goes into a folder under a new name each time.
+    let (first, _) = r
+        .attendance_sheet_into(&c.id, dir.path(), Lang::Id)
+        .expect("into");
+    let (second, _) = r
+        .attendance_sheet_into(&c.id, dir.path(), Lang::Id)
+        .expect("again");
+    let name = first.file_name().and_then(|n| n.to_str()).expect("name");
+    assert!(
+        name.starts_with("daftar-hadir-") && name.ends_with(".xlsx"),
+        "{name}"
+    );
+    assert_ne!(first, second);
 }
 
 #[test]
