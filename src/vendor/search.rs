@@ -119,6 +119,19 @@ pub fn phone_fragment(typed: &str) -> Option<String> {
     Some(national.to_owned())
 }
 
+/// Escapes LIKE's wildcards so a search for `%` finds a literal `%`.
+pub(crate) fn like_pattern(words: &str) -> String {
+    let mut p = String::from("%");
+    for c in words.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,17 +154,4 @@ mod tests {
         assert_eq!(phone_fragment("081"), None, "too short to mean a phone");
         assert_eq!(phone_fragment("kue 0812"), None);
     }
-}
-
-/// Escapes LIKE's wildcards so a search for `%` finds a literal `%`.
-pub(crate) fn like_pattern(words: &str) -> String {
-    let mut p = String::from("%");
-    for c in words.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(c);
-    }
-    p.push('%');
-    p
 }
