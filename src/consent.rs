@@ -191,6 +191,17 @@ impl Registry {
                  WHERE vendor_id = ?1 AND purpose = ?2 AND withdrawn_at IS NULL AND deleted_at IS NULL",
                 params![vendor_id, purpose.as_str(), stamp.time, stamp.device],
             )?;
+            if purpose == Purpose::Publish {
+                // Without consent to publish, the vendor leaves every edition not yet published
+                // (domain.md §7.3); published ones show the withdrawal on their page.
+                tx.execute(
+                    "UPDATE edition_item SET deleted_at = ?2, updated_at = ?2, device_id = ?3
+                     WHERE deleted_at IS NULL
+                       AND product_id IN (SELECT id FROM product WHERE vendor_id = ?1)
+                       AND edition_id IN (SELECT id FROM edition WHERE state != 'published')",
+                    params![vendor_id, stamp.time, stamp.device],
+                )?;
+            }
             Ok(())
         })?;
         self.consent_status_of(vendor_id, purpose)

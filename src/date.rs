@@ -1,6 +1,6 @@
 //! Calendar days as people type them: `2026-11-02`, `02-11-2026` or `02/11/2026`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::error::FieldError;
 use crate::text::Text;
@@ -32,6 +32,43 @@ pub fn day_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+const DAYS_ID: [&str; 7] = [
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+];
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// The Indonesian name of a weekday (`Jumat`).
+pub fn weekday_id(d: NaiveDate) -> &'static str {
+    DAYS_ID[d.weekday().num_days_from_monday() as usize]
+}
+
+/// A day written out as people read it: `Jumat, 3 Desember 2021` / `Friday, 3 December 2021`.
+pub fn long_day(d: NaiveDate) -> Text {
+    Text::new(
+        format!(
+            "{}, {} {} {}",
+            weekday_id(d),
+            d.day(),
+            MONTHS_ID[d.month0() as usize],
+            d.year()
+        ),
+        d.format("%A, %-d %B %Y").to_string(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +84,12 @@ mod tests {
             parse_day("d", "31-02-2026").expect_err("no such day").field,
             "d"
         );
+    }
+
+    #[test]
+    fn days_are_written_out_the_indonesian_way() {
+        let d = NaiveDate::from_ymd_opt(2021, 12, 3).expect("day");
+        assert_eq!(long_day(d).id, "Jumat, 3 Desember 2021");
+        assert_eq!(long_day(d).en, "Friday, 3 December 2021");
     }
 }

@@ -293,6 +293,9 @@ fn generated() -> Vec<VendorDraft> {
         .collect()
 }
 
+/// Demo products that get generated photos (each takes a moment to make): nine per category.
+pub const DEMO_PHOTOS: usize = 36;
+
 impl Registry {
     /// Fills an empty registry with the demo vendors, in one transaction. Refuses a registry
     /// that already has vendors, so real data is never mixed with made-up data.
@@ -387,7 +390,22 @@ impl Registry {
     /// Photos for the first `count` demo products, made here and run through the real
     /// pipeline: what `etalase demo` and the welcome screen add so the product pages are alive.
     pub fn fill_demo_photos(&self, count: usize) -> Result<usize> {
-        let products = self.list_products(&crate::product::ProductQuery::default())?;
+        // Taken in turn from each category, so every Friday theme has pictured products.
+        let mut by_category: Vec<Vec<crate::product::Product>> = Vec::new();
+        for p in self.list_products(&crate::product::ProductQuery::default())? {
+            match by_category.iter_mut().find(|g| g[0].category == p.category) {
+                Some(group) => group.push(p),
+                None => by_category.push(vec![p]),
+            }
+        }
+        // In the order they were made (vendor by vendor), not by name, so the names vary.
+        for group in &mut by_category {
+            group.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        let longest = by_category.iter().map(Vec::len).max().unwrap_or(0);
+        let products: Vec<crate::product::Product> = (0..longest)
+            .flat_map(|i| by_category.iter().filter_map(move |g| g.get(i).cloned()))
+            .collect();
         let mut worker = crate::photo::pipeline::Worker::new();
         let mut stored = 0;
         for (i, p) in products.iter().take(count).enumerate() {

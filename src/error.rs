@@ -250,6 +250,9 @@ fn what_id(what: &str) -> &str {
         "file" => "Berkas",
         "class" => "Kelas",
         "participant" => "Peserta",
+        "product" => "Produk",
+        "photo" => "Foto",
+        "edition" => "Edisi",
         _ => what,
     }
 }

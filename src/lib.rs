@@ -15,6 +15,7 @@ pub mod money;
 pub mod paths;
 pub mod phone;
 pub mod photo;
+pub mod planner;
 pub mod product;
 pub mod region;
 pub mod registry;

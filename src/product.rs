@@ -50,6 +50,11 @@ pub struct ProductDraft {
     /// Ids of the vendor's legality documents this product carries.
     pub legality_ids: Vec<String>,
     pub preorder_days: String,
+    /// The label or listing says halal (needs a halal certificate among `legality_ids`).
+    pub halal_claim: bool,
+    /// Why packaged food needs no P-IRT or BPOM number: `fresh` (keeps under 7 days),
+    /// `ready_to_eat` or `raw`; empty when it needs one.
+    pub permit_exempt: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -82,6 +87,8 @@ pub struct Product {
     pub legality_ids: Vec<String>,
     #[ts(type = "number | null")]
     pub preorder_days: Option<i64>,
+    pub halal_claim: bool,
+    pub permit_exempt: Option<String>,
     pub archived: bool,
     /// How many photos it has; the first is the cover.
     pub photo_count: u32,
@@ -106,6 +113,8 @@ struct Valid {
     variants: String,
     legality_ids: String,
     preorder_days: Option<i64>,
+    halal_claim: bool,
+    permit_exempt: Option<String>,
 }
 
 struct Checker {
@@ -282,6 +291,19 @@ fn validate(
     let description_en = c.text("description_en", &d.description_en, MAX_DESCRIPTION, true);
     let subcategory = c.text("subcategory", &d.subcategory, 100, false);
     let sku = c.text("sku", &d.sku, 50, false);
+    let permit_exempt = match d.permit_exempt.trim() {
+        "" => None,
+        e @ ("fresh" | "ready_to_eat" | "raw") => Some(e.to_owned()),
+        other => {
+            c.error(
+                "permit_exempt",
+                "unknown_exemption",
+                format!("Pengecualian izin \"{other}\": fresh, ready_to_eat atau raw."),
+                format!("Permit exemption \"{other}\": fresh, ready_to_eat or raw."),
+            );
+            None
+        }
+    };
     if !c.errors.is_empty() {
         return Err(Error::Invalid(c.errors));
     }
@@ -306,6 +328,8 @@ fn validate(
             variants: to_json(&variants),
             legality_ids: to_json(&d.legality_ids),
             preorder_days,
+            halal_claim: d.halal_claim,
+            permit_exempt,
         },
         warnings,
     ))
@@ -347,7 +371,7 @@ fn warnings(name: &str, preorder_days: Option<i64>) -> Vec<FieldWarning> {
 const COLUMNS: &str = "p.id, p.vendor_id, v.business_name, p.name, p.description, p.description_en,
     p.category_slug, p.subcategory, p.price_rp, p.stock, p.min_order, p.weight_g, p.length_cm,
     p.width_cm, p.height_cm, p.condition, p.sku, p.variants, p.legality_ids, p.preorder_days,
-    p.archived_at,
+    p.archived_at, p.halal_claim, p.permit_exempt,
     (SELECT count(*) FROM product_photo f WHERE f.product_id = p.id AND f.deleted_at IS NULL),
     (SELECT f.id FROM product_photo f WHERE f.product_id = p.id AND f.deleted_at IS NULL
        ORDER BY f.position, f.id LIMIT 1)";
@@ -377,8 +401,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Product> {
         legality_ids: serde_json::from_str(&legality).unwrap_or_default(),
         preorder_days: r.get(19)?,
         archived: r.get::<_, Option<i64>>(20)?.is_some(),
-        photo_count: r.get(21)?,
-        cover_photo: r.get(22)?,
+        halal_claim: r.get(21)?,
+        permit_exempt: r.get(22)?,
+        photo_count: r.get(23)?,
+        cover_photo: r.get(24)?,
         warnings: Vec::new(),
     })
 }
@@ -420,14 +446,15 @@ impl Registry {
             tx.execute(
                 "INSERT INTO product (id, vendor_id, name, description, description_en, category_slug,
                    subcategory, price_rp, stock, min_order, weight_g, length_cm, width_cm, height_cm,
-                   condition, sku, variants, legality_ids, preorder_days, created_at, updated_at, device_id)
+                   condition, sku, variants, legality_ids, preorder_days, created_at, updated_at, device_id,
+                   halal_claim, permit_exempt, created_device)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                   ?19, ?20, ?20, ?21)",
+                   ?19, ?20, ?20, ?21, ?22, ?23, ?21)",
                 params![
                     id, vendor_id, v.name, v.description, v.description_en, v.category_slug,
                     v.subcategory, v.price_rp, v.stock, v.min_order, v.weight_g, v.dims[0], v.dims[1],
                     v.dims[2], v.condition, v.sku, v.variants, v.legality_ids, v.preorder_days,
-                    stamp.time, stamp.device
+                    stamp.time, stamp.device, v.halal_claim, v.permit_exempt
                 ],
             )?;
             crate::vendor::search::index(tx, vendor_id)?;
@@ -447,13 +474,13 @@ impl Registry {
                    category_slug = ?5, subcategory = ?6, price_rp = ?7, stock = ?8, min_order = ?9,
                    weight_g = ?10, length_cm = ?11, width_cm = ?12, height_cm = ?13, condition = ?14,
                    sku = ?15, variants = ?16, legality_ids = ?17, preorder_days = ?18,
-                   updated_at = ?19, device_id = ?20
+                   updated_at = ?19, device_id = ?20, halal_claim = ?21, permit_exempt = ?22
                  WHERE id = ?1",
                 params![
                     id, v.name, v.description, v.description_en, v.category_slug, v.subcategory,
                     v.price_rp, v.stock, v.min_order, v.weight_g, v.dims[0], v.dims[1], v.dims[2],
                     v.condition, v.sku, v.variants, v.legality_ids, v.preorder_days, stamp.time,
-                    stamp.device
+                    stamp.device, v.halal_claim, v.permit_exempt
                 ],
             )?;
             crate::vendor::search::index(tx, &current.vendor_id)?;
@@ -484,6 +511,8 @@ impl Registry {
             variants: p.variants,
             legality_ids: p.legality_ids,
             preorder_days: n(p.preorder_days),
+            halal_claim: p.halal_claim,
+            permit_exempt: p.permit_exempt.unwrap_or_default(),
         })
     }
 
@@ -516,59 +545,13 @@ impl Registry {
     }
 
     pub fn list_products(&self, query: &ProductQuery) -> Result<Vec<Product>> {
-        let mut clauses = vec!["p.deleted_at IS NULL", "v.deleted_at IS NULL"];
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        if !query.include_archived {
-            clauses.push("p.archived_at IS NULL");
-        }
-        if let Some(v) = query.vendor_id.as_deref().filter(|v| !v.is_empty()) {
-            clauses.push("p.vendor_id = ?");
-            args.push(v.to_owned().into());
-        }
-        if let Some(c) = query.category.as_deref().filter(|c| !c.is_empty()) {
-            let cats = self.categories()?;
-            let slug = category::find(&cats, c)
-                .map(|c| c.slug.clone())
-                .ok_or_else(|| {
-                    Error::Invalid(vec![FieldError::new(
-                        "category",
-                        "unknown_category",
-                        Text::new(
-                            format!("Kategori \"{c}\" tidak dikenal."),
-                            format!("Category \"{c}\" is unknown."),
-                        ),
-                    )])
-                })?;
-            clauses.push("p.category_slug = ?");
-            args.push(slug.into());
-        }
-        if let Some(s) = query
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            let pattern = crate::vendor::search::like_pattern(s);
-            clauses.push("(p.name LIKE ? ESCAPE '\\' OR v.business_name LIKE ? ESCAPE '\\')");
-            args.push(pattern.clone().into());
-            args.push(pattern.into());
-        }
-        let sql = format!(
-            "SELECT {COLUMNS} FROM product p JOIN vendor v ON v.id = p.vendor_id
-             WHERE {} ORDER BY p.name COLLATE NOCASE, p.id LIMIT 5000",
-            clauses.join(" AND ")
-        );
-        self.read(|c| {
-            let mut stmt = c.prepare(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(&args), from_row)?;
-            Ok(rows.collect::<Result<_, _>>()?)
-        })
+        let categories = self.categories()?;
+        self.read(|c| list(c, query, &categories))
     }
 
     pub fn archive_product(&self, id: &str) -> Result<Product> {
         self.set_product_archived(id, true)
     }
-
     pub fn restore_product(&self, id: &str) -> Result<Product> {
         self.set_product_archived(id, false)
     }
@@ -585,4 +568,55 @@ impl Registry {
         })?;
         self.get_product(id)
     }
+}
+
+pub(crate) fn list(
+    conn: &Connection,
+    query: &ProductQuery,
+    categories: &[category::Category],
+) -> Result<Vec<Product>> {
+    let mut clauses = vec!["p.deleted_at IS NULL", "v.deleted_at IS NULL"];
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    if !query.include_archived {
+        clauses.push("p.archived_at IS NULL");
+    }
+    if let Some(v) = query.vendor_id.as_deref().filter(|v| !v.is_empty()) {
+        clauses.push("p.vendor_id = ?");
+        args.push(v.to_owned().into());
+    }
+    if let Some(c) = query.category.as_deref().filter(|c| !c.is_empty()) {
+        let slug = category::find(categories, c)
+            .map(|c| c.slug.clone())
+            .ok_or_else(|| {
+                Error::Invalid(vec![FieldError::new(
+                    "category",
+                    "unknown_category",
+                    Text::new(
+                        format!("Kategori \"{c}\" tidak dikenal."),
+                        format!("Category \"{c}\" is unknown."),
+                    ),
+                )])
+            })?;
+        clauses.push("p.category_slug = ?");
+        args.push(slug.into());
+    }
+    if let Some(s) = query
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let pattern = crate::vendor::search::like_pattern(s);
+        clauses.push("(p.name LIKE ? ESCAPE '\\' OR v.business_name LIKE ? ESCAPE '\\')");
+        args.push(pattern.clone().into());
+        args.push(pattern.into());
+    }
+    let sql = format!(
+        "SELECT {COLUMNS} FROM product p JOIN vendor v ON v.id = p.vendor_id
+             WHERE {} ORDER BY p.name COLLATE NOCASE, p.id LIMIT 5000",
+        clauses.join(" AND ")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(&args), from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

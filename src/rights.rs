@@ -38,12 +38,14 @@ pub struct ProductWithPhotos {
 }
 
 /// Every table that holds rows about one vendor, by `vendor_id`.
-const ERASED_TABLES: [&str; 5] = [
+const ERASED_TABLES: [&str; 6] = [
     "vendor_change",
     "legality",
     "vendor_stage",
     "consent",
     "class_participant",
+    // Published editions keep no trace of an erased vendor.
+    "edition_snapshot",
 ];
 
 impl Registry {
@@ -109,6 +111,15 @@ impl Registry {
                        (SELECT id FROM product WHERE vendor_id = ?1)",
                     [id],
                 )?;
+                for table in ["edition_item", "curation_review"] {
+                    tx.execute(
+                        &format!(
+                            "DELETE FROM {table} WHERE product_id IN
+                               (SELECT id FROM product WHERE vendor_id = ?1)"
+                        ),
+                        [id],
+                    )?;
+                }
                 tx.execute("DELETE FROM product WHERE vendor_id = ?1", [id])?;
                 tx.execute("DELETE FROM vendor WHERE id = ?1", [id])?;
             }

@@ -102,7 +102,8 @@ pub async fn fill_demo(state: State<'_, AppState>) -> Answer<usize> {
     state
         .blocking(|r| {
             let vendors = r.fill_demo()?;
-            r.fill_demo_photos(24)?;
+            r.fill_demo_photos(etalase::demo::DEMO_PHOTOS)?;
+            r.fill_demo_planner(etalase::vendor::today_in_jakarta())?;
             Ok(vendors.len())
         })
         .await

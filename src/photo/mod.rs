@@ -538,7 +538,9 @@ impl Registry {
 pub(crate) fn delete_unused_blobs(tx: &Connection) -> Result<()> {
     tx.execute(
         "DELETE FROM photo_blob WHERE hash NOT IN
-           (SELECT blob_hash FROM product_photo WHERE deleted_at IS NULL)",
+           (SELECT blob_hash FROM product_photo WHERE deleted_at IS NULL)
+         AND hash NOT IN (SELECT p.value ->> '$.hash' FROM edition_snapshot s,
+           json_each(s.data, '$.photos') p)",
         [],
     )?;
     Ok(())

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("migrations/0009_import_merge.sql")),
     (10, include_str!("migrations/0010_training.sql")),
     (11, include_str!("migrations/0011_products_photos.sql")),
+    (12, include_str!("migrations/0012_planner.sql")),
 ];
 
 /// The schema version this build writes.

@@ -12,6 +12,7 @@ mod import;
 mod legality;
 mod merge;
 mod photos;
+mod planner;
 mod products;
 mod regions;
 mod registration;

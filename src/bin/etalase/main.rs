@@ -2,9 +2,9 @@
 //! data directory, so everything the window does can be scripted and tested.
 
 mod class_cmd;
+mod curation_cmd;
+mod edition_cmd;
 
-/// Demo products that get generated photos (each takes a moment to make).
-const DEMO_PHOTO_PRODUCTS: usize = 24;
 mod consent_cmd;
 mod legality_cmd;
 mod output;
@@ -59,6 +59,12 @@ enum Command {
     /// Training classes and coaching sessions: participants, attendance, attendance sheets.
     #[command(subcommand)]
     Class(class_cmd::ClassCommand),
+    /// Curators' reviews, the revision queue and readiness per channel.
+    #[command(subcommand)]
+    Curation(curation_cmd::CurationCommand),
+    /// The Friday planner: calendar, rotation, editions, suggestion and publishing.
+    #[command(subcommand)]
+    Edition(edition_cmd::EditionCommand),
     /// Fill an empty registry with 60 demo vendors from all over Jakarta.
     Demo {
         /// Only when no registry exists yet in the data directory (for first starts); else
@@ -129,6 +135,8 @@ fn run(cli: Cli) -> etalase::Result<()> {
         Command::Legality(cmd) => legality_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Stage(cmd) => stage_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Class(cmd) => class_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Curation(cmd) => curation_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Edition(cmd) => edition_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Product(cmd) => product_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Photo(cmd) => photo_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Consent(cmd) => consent_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
@@ -139,7 +147,8 @@ fn run(cli: Cli) -> etalase::Result<()> {
             }
             let registry = Registry::open(&data_dir)?;
             let vendors = registry.fill_demo()?;
-            registry.fill_demo_photos(DEMO_PHOTO_PRODUCTS)?;
+            registry.fill_demo_photos(etalase::demo::DEMO_PHOTOS)?;
+            registry.fill_demo_planner(etalase::vendor::today_in_jakarta())?;
             println!(
                 "{}",
                 match lang {

@@ -106,6 +106,12 @@ pub struct ProductFields {
     /// Days to make an order (pre-order), 1–90.
     #[arg(long)]
     preorder_days: Option<String>,
+    /// Whether the label or listing says halal: yes or no (needs a halal certificate).
+    #[arg(long)]
+    halal_claim: Option<bool>,
+    /// Why packaged food needs no P-IRT/BPOM: fresh, ready_to_eat or raw ("" for none).
+    #[arg(long)]
+    permit_exempt: Option<String>,
 }
 
 impl ProductFields {
@@ -127,6 +133,10 @@ impl ProductFields {
         set(&mut d.condition, self.condition);
         set(&mut d.sku, self.sku);
         set(&mut d.preorder_days, self.preorder_days);
+        set(&mut d.permit_exempt, self.permit_exempt);
+        if let Some(h) = self.halal_claim {
+            d.halal_claim = h;
+        }
         if !self.variants.is_empty() {
             d.variants = self
                 .variants

@@ -416,9 +416,18 @@ condition: string, sku: string, variants: Array<Variant>,
 /**
  * Ids of the vendor's legality documents this product carries.
  */
-legality_ids: Array<string>, preorder_days: string, };
+legality_ids: Array<string>, preorder_days: string, 
+/**
+ * The label or listing says halal (needs a halal certificate among `legality_ids`).
+ */
+halal_claim: boolean, 
+/**
+ * Why packaged food needs no P-IRT or BPOM number: `fresh` (keeps under 7 days),
+ * `ready_to_eat` or `raw`; empty when it needs one.
+ */
+permit_exempt: string, };
 
-export type Product = { id: string, vendor_id: string, vendor_name: string, name: string, description: string | null, description_en: string | null, category: string, subcategory: string | null, price_rp: number, stock: number | null, min_order: number | null, weight_g: number | null, length_cm: number | null, width_cm: number | null, height_cm: number | null, condition: string, sku: string | null, variants: Array<Variant>, legality_ids: Array<string>, preorder_days: number | null, archived: boolean, 
+export type Product = { id: string, vendor_id: string, vendor_name: string, name: string, description: string | null, description_en: string | null, category: string, subcategory: string | null, price_rp: number, stock: number | null, min_order: number | null, weight_g: number | null, length_cm: number | null, width_cm: number | null, height_cm: number | null, condition: string, sku: string | null, variants: Array<Variant>, legality_ids: Array<string>, preorder_days: number | null, halal_claim: boolean, permit_exempt: string | null, archived: boolean, 
 /**
  * How many photos it has; the first is the cover.
  */
@@ -501,6 +510,152 @@ export type PhotoImportReport = { outcomes: Array<PhotoOutcome>, added: number, 
  * Stopped before every file was done; what is listed was finished.
  */
 cancelled: boolean, };
+
+export type Rotation = { start: string, order: Array<string>, };
+
+export type CalendarWeek = { friday: string, 
+/**
+ * `Jumat, 3 Desember 2021`.
+ */
+label: Text, 
+/**
+ * The rotation's theme; none on a skipped Friday.
+ */
+rotation_theme: string | null, 
+/**
+ * The theme in force: the edition's own if it has one, else the rotation's.
+ */
+theme: string | null, skipped: boolean, skip_reason: string | null, edition: EditionSummary | null, };
+
+export type EditionSummary = { id: string, state: string, items: number, };
+
+export type Mark = "ok" | "revise" | "na";
+
+export type Criteria = { legality: Mark, quality: Mark, packaging: Mark, taste: Mark, hygiene: Mark, photo: Mark, };
+
+export type Verdict = "ok" | "revise";
+
+export type ReviewDraft = { criteria: Criteria, 
+/**
+ * What to fix, in words the vendor understands; required when asking for revision.
+ */
+notes: string, reviewer: string, 
+/**
+ * Empty for today (Jakarta).
+ */
+reviewed_on: string, };
+
+export type Review = { id: string, product_id: string, criteria: Criteria, verdict: Verdict, notes: string | null, reviewer: string, reviewed_on: string, created_at: number, };
+
+export type Curation = { product_id: string, 
+/**
+ * The newest review, if any.
+ */
+latest: Review | null, 
+/**
+ * Whether the product was edited after its newest review (ready to be looked at again).
+ */
+edited_since: boolean, };
+
+export type QueueItem = { product_id: string, product_name: string, vendor_id: string, vendor_name: string, cover_photo: string | null, review: Review, edited_since: boolean, 
+/**
+ * Registered on this laptop.
+ */
+registered_here: boolean, };
+
+export type Channel = "catalogue" | "instagram" | "whatsapp" | "tokopedia" | "shopee";
+
+export type Gap = { code: string, text: Text, channels: Array<Channel>, };
+
+export type Readiness = { product_id: string, 
+/**
+ * Per cent of the checks passed over all channels.
+ */
+score: number, gaps: Array<Gap>, 
+/**
+ * The channels with nothing missing.
+ */
+ready: Array<Channel>, 
+/**
+ * The newest curation verdict, if reviewed.
+ */
+curation: Verdict | null, };
+
+export type ReadinessFilter = "all" | "ready" | "missing";
+
+export type ProductReadiness = { product: Product, readiness: Readiness, };
+
+export type PublicPermit = { kind: string, number: string, };
+
+export type PublicPhoto = { id: string, 
+/**
+ * The stored picture's content hash (kept while a snapshot refers to it).
+ */
+hash: string, width: number, height: number, square: Crop, portrait: Crop, story: Crop, };
+
+export type PublicItem = { product_id: string, vendor_id: string, position: number, name: string, description: string | null, description_en: string | null, category: string, subcategory: string | null, price_rp: number, stock: number | null, min_order: number | null, weight_g: number | null, condition: string, sku: string | null, variants: Array<Variant>, preorder_days: number | null, vendor_name: string, brand: string | null, kecamatan: string, city: string, permits: Array<PublicPermit>, 
+/**
+ * The owner's chosen public contact, only with the contact consent.
+ */
+contact: string | null, photos: Array<PublicPhoto>, };
+
+export type EditionPlan = { friday: string, theme: string, 
+/**
+ * `province`, `city` or `kecamatan`.
+ */
+scope_level: string, 
+/**
+ * The city's or kecamatan's code (or name, for a kecamatan).
+ */
+scope_code: string, quota: number | null, channels: Array<string>, hashtags: Array<string>, };
+
+export type EditionState = "draft" | "curated" | "published";
+
+export type Scope = { level: string, code: string, name: string, };
+
+export type EditionItem = { product: Product, position: number, 
+/**
+ * `suggested` or `manual`.
+ */
+source: string, 
+/**
+ * Why the suggestion chose it.
+ */
+reason: Text | null, readiness: Readiness, 
+/**
+ * What keeps it from being published now (empty when it can be).
+ */
+problems: Array<Text>, kecamatan_code: string, kecamatan_name: string, last_featured: string | null, };
+
+export type KecamatanCount = { code: string, name: string, count: number, quota: number, };
+
+export type PublishEntry = { id: string, channel: string, 
+/**
+ * `published` (the edition was frozen for it) or `sent` (someone posted or uploaded it).
+ */
+action: string, note: string | null, at: number, };
+
+export type Edition = { id: string, friday: string, label: Text, theme: string, theme_name: Text, 
+/**
+ * The rotation's theme for the Friday (differs when the instructor chose another).
+ */
+rotation_theme: string | null, scope: Scope, quota: number, channels: Array<Channel>, hashtags: Array<string>, state: EditionState, published_at: number | null, 
+/**
+ * The selection while not published.
+ */
+items: Array<EditionItem>, 
+/**
+ * The frozen selection once published.
+ */
+snapshot: Array<PublicItem>, counts: Array<KecamatanCount>, log: Array<PublishEntry>, 
+/**
+ * Things to act on (a vendor withdrew consent after publication, ...).
+ */
+notices: Array<Text>, };
+
+export type EditionListing = { id: string, friday: string, label: Text, theme: string, state: EditionState, items: number, };
+
+export type SuggestedProduct = { product: Product, kecamatan_name: string, reason: Text, };
 
 export type ProductWithPhotos = { product: Product, photos: Array<Photo>, };
 
