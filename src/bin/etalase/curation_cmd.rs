@@ -8,6 +8,8 @@ use etalase::{Error, FieldError, Lang, Registry, Result, Text};
 
 use crate::output;
 
+// Parsed once per run: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 pub enum CurationCommand {
     /// Review a product: each criterion ok, revise or na (does not apply). Food is judged on

@@ -64,7 +64,7 @@ enum Command {
     Curation(curation_cmd::CurationCommand),
     /// The Friday planner: calendar, rotation, editions, suggestion and publishing.
     #[command(subcommand)]
-    Edition(edition_cmd::EditionCommand),
+    Edition(Box<edition_cmd::EditionCommand>),
     /// Fill an empty registry with 60 demo vendors from all over Jakarta.
     Demo {
         /// Only when no registry exists yet in the data directory (for first starts); else
@@ -136,7 +136,7 @@ fn run(cli: Cli) -> etalase::Result<()> {
         Command::Stage(cmd) => stage_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Class(cmd) => class_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Curation(cmd) => curation_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
-        Command::Edition(cmd) => edition_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Edition(cmd) => edition_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Product(cmd) => product_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Photo(cmd) => photo_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Consent(cmd) => consent_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
