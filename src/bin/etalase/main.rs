@@ -61,7 +61,7 @@ enum Command {
     Class(class_cmd::ClassCommand),
     /// Curators' reviews, the revision queue and readiness per channel.
     #[command(subcommand)]
-    Curation(curation_cmd::CurationCommand),
+    Curation(Box<curation_cmd::CurationCommand>),
     /// The Friday planner: calendar, rotation, editions, suggestion and publishing.
     #[command(subcommand)]
     Edition(Box<edition_cmd::EditionCommand>),
@@ -135,7 +135,7 @@ fn run(cli: Cli) -> etalase::Result<()> {
         Command::Legality(cmd) => legality_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Stage(cmd) => stage_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Class(cmd) => class_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
-        Command::Curation(cmd) => curation_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Curation(cmd) => curation_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Edition(cmd) => edition_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Product(cmd) => product_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Photo(cmd) => photo_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
