@@ -52,7 +52,7 @@ enum Command {
     Stage(stage_cmd::StageCommand),
     /// Add, edit, list and archive vendors' products.
     #[command(subcommand)]
-    Product(product_cmd::ProductCommand),
+    Product(Box<product_cmd::ProductCommand>),
     /// Import, list, export and order product photos.
     #[command(subcommand)]
     Photo(photo_cmd::PhotoCommand),
@@ -137,7 +137,7 @@ fn run(cli: Cli) -> etalase::Result<()> {
         Command::Class(cmd) => class_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Curation(cmd) => curation_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Edition(cmd) => edition_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
-        Command::Product(cmd) => product_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Product(cmd) => product_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Photo(cmd) => photo_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Consent(cmd) => consent_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
