@@ -8,6 +8,10 @@ use etalase::legality::{LegalityDoc, LegalityDraft};
 use etalase::photo::import::{PhotoImportReport, PhotoProgress};
 use etalase::photo::readiness::ChannelPhotos;
 use etalase::photo::{Crop, Frame, Photo};
+use etalase::planner::calendar::{CalendarWeek, Rotation};
+use etalase::planner::curation::{Curation, QueueItem, Review, ReviewDraft};
+use etalase::planner::edition::{Edition, EditionListing, EditionPlan, SuggestedProduct};
+use etalase::planner::readiness::{ProductReadiness, Readiness, ReadinessFilter};
 use etalase::product::{Product, ProductDraft, ProductQuery};
 use etalase::region::{self, RegionTree};
 use etalase::spreadsheet::SheetFormat;
@@ -514,5 +518,186 @@ pub async fn set_shows_person(
 ) -> Answer<Vec<Photo>> {
     state
         .blocking(move |r| r.set_shows_person(&photo_id, shows))
+        .await
+}
+
+#[tauri::command]
+pub async fn calendar(
+    state: State<'_, AppState>,
+    from: Option<String>,
+    weeks: u32,
+) -> Answer<Vec<CalendarWeek>> {
+    state
+        .blocking(move |r| {
+            let from = match from.as_deref().map(|f| etalase::date::parse_day("from", f)) {
+                Some(Ok(Some(d))) => d,
+                Some(Err(e)) => return Err(etalase::Error::Invalid(vec![e])),
+                _ => etalase::vendor::today_in_jakarta(),
+            };
+            r.calendar(from, weeks.clamp(1, 104))
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn rotation(state: State<'_, AppState>) -> Answer<Rotation> {
+    state.blocking(|r| r.rotation()).await
+}
+
+#[tauri::command]
+pub async fn set_rotation(state: State<'_, AppState>, rotation: Rotation) -> Answer<Rotation> {
+    state.blocking(move |r| r.set_rotation(&rotation)).await
+}
+
+#[tauri::command]
+pub async fn skip_friday(state: State<'_, AppState>, friday: String, reason: String) -> Answer<()> {
+    state
+        .blocking(move |r| r.skip_friday(&friday, &reason))
+        .await
+}
+
+#[tauri::command]
+pub async fn unskip_friday(state: State<'_, AppState>, friday: String) -> Answer<()> {
+    state.blocking(move |r| r.unskip_friday(&friday)).await
+}
+
+#[tauri::command]
+pub async fn plan_edition(state: State<'_, AppState>, plan: EditionPlan) -> Answer<Edition> {
+    state.blocking(move |r| r.plan_edition(&plan)).await
+}
+
+#[tauri::command]
+pub async fn editions(state: State<'_, AppState>) -> Answer<Vec<EditionListing>> {
+    state.blocking(|r| r.editions()).await
+}
+
+#[tauri::command]
+pub async fn edition(state: State<'_, AppState>, id: String) -> Answer<Edition> {
+    state.blocking(move |r| r.edition(&id)).await
+}
+
+#[tauri::command]
+pub async fn suggest_edition(
+    state: State<'_, AppState>,
+    id: String,
+) -> Answer<Vec<SuggestedProduct>> {
+    state.blocking(move |r| r.suggest_edition(&id)).await
+}
+
+#[tauri::command]
+pub async fn accept_suggestion(state: State<'_, AppState>, id: String) -> Answer<Edition> {
+    state.blocking(move |r| r.accept_suggestion(&id)).await
+}
+
+#[tauri::command]
+pub async fn add_to_edition(
+    state: State<'_, AppState>,
+    id: String,
+    product_id: String,
+) -> Answer<Edition> {
+    state
+        .blocking(move |r| r.add_to_edition(&id, &product_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn remove_from_edition(
+    state: State<'_, AppState>,
+    id: String,
+    product_id: String,
+) -> Answer<Edition> {
+    state
+        .blocking(move |r| r.remove_from_edition(&id, &product_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn reorder_edition(
+    state: State<'_, AppState>,
+    id: String,
+    product_ids: Vec<String>,
+) -> Answer<Edition> {
+    state
+        .blocking(move |r| r.reorder_edition(&id, &product_ids))
+        .await
+}
+
+#[tauri::command]
+pub async fn mark_curated(state: State<'_, AppState>, id: String) -> Answer<Edition> {
+    state.blocking(move |r| r.mark_curated(&id)).await
+}
+
+#[tauri::command]
+pub async fn publish_edition(state: State<'_, AppState>, id: String) -> Answer<Edition> {
+    state.blocking(move |r| r.publish_edition(&id)).await
+}
+
+#[tauri::command]
+pub async fn record_sent(
+    state: State<'_, AppState>,
+    id: String,
+    channel: String,
+    note: String,
+) -> Answer<Edition> {
+    state
+        .blocking(move |r| r.record_sent(&id, &channel, &note))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_edition(state: State<'_, AppState>, id: String) -> Answer<()> {
+    state.blocking(move |r| r.delete_edition(&id)).await
+}
+
+#[tauri::command]
+pub async fn review_product(
+    state: State<'_, AppState>,
+    product_id: String,
+    draft: ReviewDraft,
+) -> Answer<Review> {
+    state
+        .blocking(move |r| r.review_product(&product_id, &draft))
+        .await
+}
+
+#[tauri::command]
+pub async fn curation(state: State<'_, AppState>, product_id: String) -> Answer<Curation> {
+    state.blocking(move |r| r.curation(&product_id)).await
+}
+
+#[tauri::command]
+pub async fn reviews(state: State<'_, AppState>, product_id: String) -> Answer<Vec<Review>> {
+    state.blocking(move |r| r.reviews(&product_id)).await
+}
+
+#[tauri::command]
+pub async fn revision_queue(state: State<'_, AppState>, here_only: bool) -> Answer<Vec<QueueItem>> {
+    state.blocking(move |r| r.revision_queue(here_only)).await
+}
+
+#[tauri::command]
+pub async fn readiness(state: State<'_, AppState>, product_id: String) -> Answer<Readiness> {
+    state.blocking(move |r| r.readiness(&product_id)).await
+}
+
+#[tauri::command]
+pub async fn products_with_readiness(
+    state: State<'_, AppState>,
+    query: ProductQuery,
+    filter: ReadinessFilter,
+    by_score: bool,
+) -> Answer<Vec<ProductReadiness>> {
+    state
+        .blocking(move |r| r.products_with_readiness(&query, filter, by_score))
+        .await
+}
+
+#[tauri::command]
+pub async fn product_last_featured(
+    state: State<'_, AppState>,
+    product_id: String,
+) -> Answer<Option<String>> {
+    state
+        .blocking(move |r| r.product_last_featured(&product_id))
         .await
 }

@@ -44,6 +44,16 @@ import type {
   Frame,
   Crop,
   ChannelPhotos,
+  CalendarWeek,
+  Rotation,
+  Edition,
+  EditionItem,
+  EditionPlan,
+  Review,
+  ReviewDraft,
+  Readiness,
+  ReadinessFilter,
+  QueueItem,
 } from "./bindings";
 import type { ExportedFile, StagedFile } from "./types";
 
@@ -476,6 +486,8 @@ export class MockBackend implements Backend {
       variants: d.variants,
       legality_ids: d.legality_ids,
       preorder_days: null,
+      halal_claim: d.halal_claim,
+      permit_exempt: d.permit_exempt || null,
       archived: false,
       photo_count: (this.photoList.get(id) ?? []).length,
       cover_photo: (this.photoList.get(id) ?? [])[0]?.id ?? null,
@@ -583,6 +595,236 @@ export class MockBackend implements Backend {
       }
       return [];
     });
+  // The planner, simply: every Friday's theme follows the four categories from 2021-09-10;
+  // products with a photo are ready; reviews are kept as given.
+  editionList: Edition[] = [];
+  reviewList: Review[] = [];
+  skipped = new Map<string, string>();
+  rotationSetting: Rotation = { start: "2021-09-10", order: CATEGORIES.map((c) => c.slug) };
+  private themeOf(friday: string): string {
+    const weeks = Math.round((Date.parse(friday) - Date.parse(this.rotationSetting.start)) / (7 * 86400000));
+    const n = this.rotationSetting.order.length;
+    return this.rotationSetting.order[((weeks % n) + n) % n];
+  }
+  private mockReadiness(productId: string): Readiness {
+    const has = (this.photoList.get(productId) ?? []).length > 0;
+    const latest = this.reviewList.filter((r) => r.product_id === productId).at(-1);
+    return {
+      product_id: productId,
+      score: has ? 100 : 70,
+      gaps: has ? [] : [{ code: "no_cover", text: { id: "Belum ada foto sampul.", en: "No cover photo yet." }, channels: ["catalogue", "instagram", "whatsapp", "tokopedia", "shopee"] }],
+      ready: has ? ["catalogue", "instagram", "whatsapp", "tokopedia", "shopee"] : [],
+      curation: latest?.verdict ?? null,
+    };
+  }
+  private item(productId: string, position: number, reason: string | null): EditionItem {
+    return {
+      product: this.product(productId),
+      position,
+      source: reason ? "suggested" : "manual",
+      reason: reason ? { id: reason, en: reason } : null,
+      readiness: this.mockReadiness(productId),
+      problems: [],
+      kecamatan_code: "31.74.01",
+      kecamatan_name: "Tebet",
+      last_featured: null,
+    };
+  }
+  private findEdition(id: string): Edition {
+    const e = this.editionList.find((x) => x.id === id);
+    if (!e) throw new BackendError({ code: "not_found", message: { id: `Edisi ${id} tidak ditemukan.`, en: `edition ${id} was not found.` }, fields: [], duplicates: [] });
+    return e;
+  }
+  private recount(e: Edition): Edition {
+    e.counts = e.items.length ? [{ code: "31.74.01", name: "Tebet", count: e.items.length, quota: e.quota }] : [];
+    return structuredClone(e);
+  }
+  calendar = (from: string | null, weeks: number) =>
+    this.answer("calendar", [from, weeks], (): CalendarWeek[] => {
+      const start = new Date(from ?? "2026-12-01");
+      const first = new Date(start.getTime() + ((5 - start.getUTCDay() + 7) % 7) * 86400000);
+      return Array.from({ length: weeks }, (_, i) => {
+        const friday = new Date(first.getTime() + i * 7 * 86400000).toISOString().slice(0, 10);
+        const skipped = this.skipped.has(friday);
+        const e = this.editionList.find((x) => x.friday === friday);
+        return {
+          friday,
+          label: { id: `Jumat ${friday}`, en: `Friday ${friday}` },
+          rotation_theme: skipped ? null : this.themeOf(friday),
+          theme: skipped ? null : (e?.theme ?? this.themeOf(friday)),
+          skipped,
+          skip_reason: this.skipped.get(friday) ?? null,
+          edition: e ? { id: e.id, state: e.state, items: e.items.length } : null,
+        };
+      });
+    });
+  rotation = () => this.answer("rotation", [], () => structuredClone(this.rotationSetting));
+  setRotation = (rotation: Rotation) => this.answer("setRotation", [rotation], () => (this.rotationSetting = structuredClone(rotation)));
+  skipFriday = (friday: string, reason: string) => this.answer("skipFriday", [friday, reason], () => void this.skipped.set(friday, reason));
+  unskipFriday = (friday: string) => this.answer("unskipFriday", [friday], () => void this.skipped.delete(friday));
+  planEdition = (plan: EditionPlan) =>
+    this.answer("planEdition", [plan], () => {
+      let e = this.editionList.find((x) => x.friday === plan.friday);
+      if (!e) {
+        const theme = plan.theme || this.themeOf(plan.friday);
+        e = {
+          id: `edition-${this.editionList.length + 1}`,
+          friday: plan.friday,
+          label: { id: `Jumat ${plan.friday}`, en: `Friday ${plan.friday}` },
+          theme,
+          theme_name: CATEGORIES.find((c) => c.slug === theme)?.name ?? { id: theme, en: theme },
+          rotation_theme: this.themeOf(plan.friday),
+          scope: { level: "province", code: "31", name: "Daerah Khusus Jakarta" },
+          quota: plan.quota ?? 10,
+          channels: ["catalogue", "instagram", "whatsapp", "tokopedia", "shopee"],
+          hashtags: plan.hashtags.length ? plan.hashtags : ["#JumatBeliLokal", "#Jakpreneur", "#BanggaBuatanIndonesia"],
+          state: "draft",
+          published_at: null,
+          items: [],
+          snapshot: [],
+          counts: [],
+          log: [],
+          notices: [],
+        };
+        this.editionList.push(e);
+      }
+      return this.recount(e);
+    });
+  editions = () =>
+    this.answer("editions", [], () =>
+      this.editionList.map((e) => ({ id: e.id, friday: e.friday, label: e.label, theme: e.theme, state: e.state, items: e.items.length })),
+    );
+  edition = (id: string) => this.answer("edition", [id], () => this.recount(this.findEdition(id)));
+  private proposals(e: Edition) {
+    const inside = new Set(e.items.map((i) => i.product.id));
+    return this.products
+      .filter((p) => p.category === e.theme && !inside.has(p.id) && this.mockReadiness(p.id).curation === "ok")
+      .slice(0, Math.max(0, e.quota - e.items.length));
+  }
+  suggestEdition = (id: string) =>
+    this.answer("suggestEdition", [id], () =>
+      this.proposals(this.findEdition(id)).map((p) => ({
+        product: p,
+        kecamatan_name: "Tebet",
+        reason: { id: "Pelaku usaha belum pernah tampil.", en: "The vendor has never been featured." },
+      })),
+    );
+  acceptSuggestion = (id: string) =>
+    this.answer("acceptSuggestion", [id], () => {
+      const e = this.findEdition(id);
+      for (const p of this.proposals(e)) e.items.push(this.item(p.id, e.items.length + 1, "Pelaku usaha belum pernah tampil."));
+      e.state = "draft";
+      return this.recount(e);
+    });
+  addToEdition = (id: string, productId: string) =>
+    this.answer("addToEdition", [id, productId], () => {
+      const e = this.findEdition(id);
+      if (!e.items.some((i) => i.product.id === productId)) e.items.push(this.item(productId, e.items.length + 1, null));
+      return this.recount(e);
+    });
+  removeFromEdition = (id: string, productId: string) =>
+    this.answer("removeFromEdition", [id, productId], () => {
+      const e = this.findEdition(id);
+      e.items = e.items.filter((i) => i.product.id !== productId);
+      return this.recount(e);
+    });
+  reorderEdition = (id: string, productIds: string[]) =>
+    this.answer("reorderEdition", [id, productIds], () => {
+      const e = this.findEdition(id);
+      e.items = productIds.map((pid, k) => ({ ...e.items.find((i) => i.product.id === pid)!, position: k + 1 }));
+      return this.recount(e);
+    });
+  markCurated = (id: string) => this.answer("markCurated", [id], () => this.recount(Object.assign(this.findEdition(id), { state: "curated" as const })));
+  publishEdition = (id: string) =>
+    this.answer("publishEdition", [id], () => {
+      const e = this.findEdition(id);
+      e.state = "published";
+      e.published_at = Date.now();
+      e.snapshot = e.items.map((i) => ({
+        product_id: i.product.id,
+        vendor_id: i.product.vendor_id,
+        position: i.position,
+        name: i.product.name,
+        description: i.product.description,
+        description_en: null,
+        category: i.product.category,
+        subcategory: null,
+        price_rp: i.product.price_rp,
+        stock: i.product.stock,
+        min_order: null,
+        weight_g: i.product.weight_g,
+        condition: "baru",
+        sku: null,
+        variants: [],
+        preorder_days: null,
+        vendor_name: i.product.vendor_name,
+        brand: null,
+        kecamatan: "Tebet",
+        city: "Kota Administrasi Jakarta Selatan",
+        permits: [],
+        contact: null,
+        photos: [],
+      }));
+      e.items = [];
+      e.log = e.channels.map((c, k) => ({ id: `log-${k}`, channel: c, action: "published", note: null, at: e.published_at! }));
+      return this.recount(e);
+    });
+  recordSent = (id: string, channel: string, note: string) =>
+    this.answer("recordSent", [id, channel, note], () => {
+      const e = this.findEdition(id);
+      e.log.push({ id: `log-${e.log.length}`, channel, action: "sent", note: note || null, at: Date.now() });
+      return this.recount(e);
+    });
+  deleteEdition = (id: string) => this.answer("deleteEdition", [id], () => void (this.editionList = this.editionList.filter((e) => e.id !== id)));
+  reviewProduct = (productId: string, draft: ReviewDraft) =>
+    this.answer("reviewProduct", [productId, draft], () => {
+      const revise = Object.values(draft.criteria).includes("revise");
+      const review: Review = {
+        id: `review-${this.reviewList.length + 1}`,
+        product_id: productId,
+        criteria: draft.criteria,
+        verdict: revise ? "revise" : "ok",
+        notes: draft.notes || null,
+        reviewer: draft.reviewer,
+        reviewed_on: draft.reviewed_on || "2026-11-29",
+        created_at: Date.now() + this.reviewList.length,
+      };
+      this.reviewList.push(review);
+      return review;
+    });
+  curation = (productId: string) =>
+    this.answer("curation", [productId], () => ({
+      product_id: productId,
+      latest: this.reviewList.filter((r) => r.product_id === productId).at(-1) ?? null,
+      edited_since: false,
+    }));
+  reviews = (productId: string) => this.answer("reviews", [productId], () => this.reviewList.filter((r) => r.product_id === productId).reverse());
+  revisionQueue = (hereOnly: boolean) =>
+    this.answer("revisionQueue", [hereOnly], (): QueueItem[] =>
+      this.products
+        .map((p) => ({ p, r: this.reviewList.filter((r) => r.product_id === p.id).at(-1) }))
+        .filter(({ r }) => r?.verdict === "revise")
+        .map(({ p, r }) => ({
+          product_id: p.id,
+          product_name: p.name,
+          vendor_id: p.vendor_id,
+          vendor_name: p.vendor_name,
+          cover_photo: null,
+          review: r!,
+          edited_since: false,
+          registered_here: true,
+        })),
+    );
+  readiness = (productId: string) => this.answer("readiness", [productId], () => this.mockReadiness(productId));
+  productsWithReadiness = (query: ProductQuery, filter: ReadinessFilter, byScore: boolean) =>
+    this.answer("productsWithReadiness", [query, filter, byScore], () => {
+      const rows = this.products
+        .filter((p) => (!query.vendor_id || p.vendor_id === query.vendor_id) && (query.include_archived || !p.archived))
+        .map((product) => ({ product, readiness: this.mockReadiness(product.id) }))
+        .filter((r) => filter === "all" || (filter === "ready") === (r.readiness.gaps.length === 0));
+      return byScore ? rows.sort((a, b) => a.readiness.score - b.readiness.score) : rows;
+    });
+  productLastFeatured = (productId: string) => this.answer("productLastFeatured", [productId], () => null);
   mergeVendors = (keep: string, other: string, choice: MergeChoice) =>
     this.answer("mergeVendors", [keep, other, choice], () => {
       const kept = this.find(keep);

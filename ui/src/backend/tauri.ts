@@ -42,6 +42,19 @@ import type {
   Frame,
   Crop,
   ChannelPhotos,
+  CalendarWeek,
+  Rotation,
+  Edition,
+  EditionListing,
+  EditionPlan,
+  SuggestedProduct,
+  Review,
+  ReviewDraft,
+  Curation,
+  QueueItem,
+  Readiness,
+  ReadinessFilter,
+  ProductReadiness,
 } from "./bindings";
 import type { ExportedFile, StagedFile } from "./types";
 
@@ -123,6 +136,31 @@ export class TauriBackend implements Backend {
   cancelPhotoImport = () => call<void>("cancel_photo_import");
   photoReadiness = (productId: string) => call<ChannelPhotos[]>("photo_readiness", { productId });
   setShowsPerson = (photoId: string, shows: boolean) => call<Photo[]>("set_shows_person", { photoId, shows });
+  calendar = (from: string | null, weeks: number) => call<CalendarWeek[]>("calendar", { from, weeks });
+  rotation = () => call<Rotation>("rotation");
+  setRotation = (rotation: Rotation) => call<Rotation>("set_rotation", { rotation });
+  skipFriday = (friday: string, reason: string) => call<void>("skip_friday", { friday, reason });
+  unskipFriday = (friday: string) => call<void>("unskip_friday", { friday });
+  planEdition = (plan: EditionPlan) => call<Edition>("plan_edition", { plan });
+  editions = () => call<EditionListing[]>("editions");
+  edition = (id: string) => call<Edition>("edition", { id });
+  suggestEdition = (id: string) => call<SuggestedProduct[]>("suggest_edition", { id });
+  acceptSuggestion = (id: string) => call<Edition>("accept_suggestion", { id });
+  addToEdition = (id: string, productId: string) => call<Edition>("add_to_edition", { id, productId });
+  removeFromEdition = (id: string, productId: string) => call<Edition>("remove_from_edition", { id, productId });
+  reorderEdition = (id: string, productIds: string[]) => call<Edition>("reorder_edition", { id, productIds });
+  markCurated = (id: string) => call<Edition>("mark_curated", { id });
+  publishEdition = (id: string) => call<Edition>("publish_edition", { id });
+  recordSent = (id: string, channel: string, note: string) => call<Edition>("record_sent", { id, channel, note });
+  deleteEdition = (id: string) => call<void>("delete_edition", { id });
+  reviewProduct = (productId: string, draft: ReviewDraft) => call<Review>("review_product", { productId, draft });
+  curation = (productId: string) => call<Curation>("curation", { productId });
+  reviews = (productId: string) => call<Review[]>("reviews", { productId });
+  revisionQueue = (hereOnly: boolean) => call<QueueItem[]>("revision_queue", { hereOnly });
+  readiness = (productId: string) => call<Readiness>("readiness", { productId });
+  productsWithReadiness = (query: ProductQuery, filter: ReadinessFilter, byScore: boolean) =>
+    call<ProductReadiness[]>("products_with_readiness", { query, filter, byScore });
+  productLastFeatured = (productId: string) => call<string | null>("product_last_featured", { productId });
   photos = (productId: string) => call<Photo[]>("photos", { productId });
   setCover = (photoId: string) => call<Photo[]>("set_cover", { photoId });
   removePhoto = (photoId: string) => call<Photo[]>("remove_photo", { photoId });

@@ -43,6 +43,19 @@ import type {
   Frame,
   Crop,
   ChannelPhotos,
+  CalendarWeek,
+  Rotation,
+  Edition,
+  EditionListing,
+  EditionPlan,
+  SuggestedProduct,
+  Review,
+  ReviewDraft,
+  Curation,
+  QueueItem,
+  Readiness,
+  ReadinessFilter,
+  ProductReadiness,
 } from "./bindings";
 
 /** A file handed to the core (`stageImport`) and the name the person knows it by. */
@@ -128,6 +141,30 @@ export interface Backend {
   /** Each channel's verdict on a product's photos. */
   photoReadiness(productId: string): Promise<ChannelPhotos[]>;
   setShowsPerson(photoId: string, shows: boolean): Promise<Photo[]>;
+  calendar(from: string | null, weeks: number): Promise<CalendarWeek[]>;
+  rotation(): Promise<Rotation>;
+  setRotation(rotation: Rotation): Promise<Rotation>;
+  skipFriday(friday: string, reason: string): Promise<void>;
+  unskipFriday(friday: string): Promise<void>;
+  planEdition(plan: EditionPlan): Promise<Edition>;
+  editions(): Promise<EditionListing[]>;
+  edition(id: string): Promise<Edition>;
+  suggestEdition(id: string): Promise<SuggestedProduct[]>;
+  acceptSuggestion(id: string): Promise<Edition>;
+  addToEdition(id: string, productId: string): Promise<Edition>;
+  removeFromEdition(id: string, productId: string): Promise<Edition>;
+  reorderEdition(id: string, productIds: string[]): Promise<Edition>;
+  markCurated(id: string): Promise<Edition>;
+  publishEdition(id: string): Promise<Edition>;
+  recordSent(id: string, channel: string, note: string): Promise<Edition>;
+  deleteEdition(id: string): Promise<void>;
+  reviewProduct(productId: string, draft: ReviewDraft): Promise<Review>;
+  curation(productId: string): Promise<Curation>;
+  reviews(productId: string): Promise<Review[]>;
+  revisionQueue(hereOnly: boolean): Promise<QueueItem[]>;
+  readiness(productId: string): Promise<Readiness>;
+  productsWithReadiness(query: ProductQuery, filter: ReadinessFilter, byScore: boolean): Promise<ProductReadiness[]>;
+  productLastFeatured(productId: string): Promise<string | null>;
   finishWelcome(): Promise<void>;
 }
 
@@ -245,4 +282,6 @@ export const EMPTY_PRODUCT: ProductDraft = {
   variants: [],
   legality_ids: [],
   preorder_days: "",
+  halal_claim: false,
+  permit_exempt: "",
 };

@@ -3,7 +3,10 @@
 export type Area = "home" | "vendors" | "training" | "products" | "friday" | "catalogues" | "exchange" | "settings";
 
 export type Route =
-  | { area: Exclude<Area, "vendors" | "training" | "products"> }
+  | { area: Exclude<Area, "vendors" | "training" | "products" | "friday"> }
+  | { area: "friday"; view: "calendar" }
+  | { area: "friday"; view: "queue" }
+  | { area: "friday"; view: "edition"; id: string }
   | { area: "products"; view: "list" }
   | { area: "products"; view: "new"; vendorId: string }
   | { area: "products"; view: "detail" | "edit"; id: string }
@@ -40,6 +43,9 @@ export function parse(hash: string): Route {
       if (id === "new" && action) return { area: "products", view: "new", vendorId: action };
       return { area: "products", view: parts[2] === "edit" ? "edit" : "detail", id };
     case "friday":
+      if (id === "queue") return { area: "friday", view: "queue" };
+      if (id === "edition" && action) return { area: "friday", view: "edition", id: action };
+      return { area: "friday", view: "calendar" };
     case "catalogues":
     case "exchange":
     case "settings":
@@ -54,6 +60,11 @@ export function href(route: Route): string {
     if (route.view === "list") return "#/products";
     if (route.view === "new") return `#/products/new/${encodeURIComponent(route.vendorId)}`;
     return `#/products/${encodeURIComponent(route.id)}${route.view === "edit" ? "/edit" : ""}`;
+  }
+  if (route.area === "friday") {
+    if (route.view === "queue") return "#/friday/queue";
+    if (route.view === "edition") return `#/friday/edition/${encodeURIComponent(route.id)}`;
+    return "#/friday";
   }
   if (route.area === "training") return route.id ? `#/training/${encodeURIComponent(route.id)}` : "#/training";
   if (route.area !== "vendors") return route.area === "home" ? "#/" : `#/${route.area}`;

@@ -78,6 +78,8 @@ describe("ProductPage", () => {
 describe("ProductForm", () => {
   it("sends the variants typed as text and shows a refusal beside its field", async () => {
     render(ProductForm, { vendorId: "v1" });
+    // The form first reads the vendor's documents; the refusal is for the save.
+    await waitFor(() => expect(mock.calls.some((c) => c.method === "legality")).toBe(true));
     mock.failNext({
       code: "invalid",
       message: { id: "Periksa isian", en: "Check" },
