@@ -55,6 +55,19 @@ pub fn weekday_id(d: NaiveDate) -> &'static str {
     DAYS_ID[d.weekday().num_days_from_monday() as usize]
 }
 
+/// A day without its weekday: `3 Desember 2021` / `3 December 2021`.
+pub fn medium_day(d: NaiveDate) -> Text {
+    Text::new(
+        format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS_ID[d.month0() as usize],
+            d.year()
+        ),
+        d.format("%-d %B %Y").to_string(),
+    )
+}
+
 /// A day written out as people read it: `Jumat, 3 Desember 2021` / `Friday, 3 December 2021`.
 pub fn long_day(d: NaiveDate) -> Text {
     Text::new(

@@ -367,7 +367,10 @@ impl Registry {
                     review,
                 });
             }
-            out.sort_by_key(|q| q.review.created_at);
+            out.sort_by(|a, b| {
+                (&a.review.reviewed_on, a.review.created_at)
+                    .cmp(&(&b.review.reviewed_on, b.review.created_at))
+            });
             Ok(out)
         })
     }

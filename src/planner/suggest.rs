@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 
-use crate::date::long_day;
+use crate::date::{long_day, medium_day};
 use crate::text::Text;
 
 /// A product that may be suggested, with what the choice weighs.
@@ -117,6 +117,9 @@ pub fn choose(
 }
 
 fn reason(c: &Candidate, theme: &Text, slot: u32, quota: u32) -> Text {
+    let reviewed = NaiveDate::parse_from_str(&c.reviewed_on, "%Y-%m-%d")
+        .map(medium_day)
+        .unwrap_or_else(|_| Text::new(&c.reviewed_on, &c.reviewed_on));
     let (featured_id, featured_en) = match (c.vendor_theme_count, c.vendor_last) {
         (0, None) => (
             "Pelaku usaha belum pernah tampil".to_owned(),
@@ -153,11 +156,11 @@ fn reason(c: &Candidate, theme: &Text, slot: u32, quota: u32) -> Text {
     Text::new(
         format!(
             "{featured_id}. Kurasi OK ({}), kesiapan {}%. Slot {slot} dari {quota} Kec. {}.",
-            c.reviewed_on, c.score, c.kecamatan_name
+            reviewed.id, c.score, c.kecamatan_name
         ),
         format!(
             "{featured_en}. Curated OK ({}), readiness {}%. Slot {slot} of {quota} in {}.",
-            c.reviewed_on, c.score, c.kecamatan_name
+            reviewed.en, c.score, c.kecamatan_name
         ),
     )
 }

@@ -93,6 +93,24 @@ try {
   await session.execute("location.hash = '#/products'");
   await session.find('[data-testid="product-grid"] img');
   await shot("product-grid");
+  // The Friday planner: the calendar, the next Friday planned with the suggestion, the queue.
+  await (await session.find('[data-testid="nav-friday"]')).click();
+  await session.find('[data-testid="calendar"]');
+  await shot("friday-calendar");
+  await (await session.find('[data-testid="calendar"] li.next [data-testid="plan-week"]')).click();
+  await (await session.find('[data-testid="plan-submit"]')).click();
+  await (await session.find('[data-testid="suggest"]')).click();
+  await session.find('[data-testid="proposal"]');
+  await shot("edition-suggestion");
+  await (await session.find('[data-testid="accept-suggestion"]')).click();
+  await session.find('[data-testid="selection"]');
+  await session.waitFor("covers", () =>
+    session.execute("return [...document.querySelectorAll('[data-testid=selection] img')].every((i) => i.complete && i.naturalWidth > 0)"),
+  );
+  await shot("edition-board");
+  await session.execute("location.hash = '#/friday/queue'");
+  await session.find('[data-testid="revision-queue"]');
+  await shot("revision-queue");
 } finally {
   await session.end().catch(() => {});
   stopDriver(driver);

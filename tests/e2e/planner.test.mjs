@@ -1,0 +1,107 @@
+// End-to-end: the Friday planner in the real window, on the demo registry. A curator sends a
+// product back for revision; the next Friday is planned, the suggestion accepted and the
+// edition published. The CLI checks what the registry holds afterwards.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Session, sleep, startDriver, stopDriver } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+const app = join(target, "debug", "etalase-desktop");
+const cli = join(target, "debug", "etalase");
+const port = 5444 + Math.floor(Math.random() * 1000);
+const dataDir = mkdtempSync(join(tmpdir(), "etalase-e2e-planner-"));
+
+let driver;
+let session;
+
+function json(...args) {
+  return JSON.parse(execFileSync(cli, ["--data-dir", dataDir, ...args]).toString());
+}
+
+before(async () => {
+  execFileSync(cli, ["--data-dir", dataDir, "demo"]);
+  driver = startDriver(port);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`${base}/status`);
+      break;
+    } catch {
+      if (i > 100) throw new Error("tauri-driver did not start");
+      await sleep(100);
+    }
+  }
+  session = await Session.start(base, {
+    "tauri:options": { application: app, args: ["--data-dir", dataDir] },
+  });
+});
+
+after(async () => {
+  await session?.end().catch(() => {});
+  stopDriver(driver);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("a curator's request for revision reaches the revision queue", async () => {
+  const queued = json("curation", "queue", "--json").map((q) => q.product_id);
+  const product = json("product", "list", "--json").find((p) => p.photo_count > 0 && !queued.includes(p.id));
+  await session.execute(`location.hash = '#/products/${product.id}'`);
+  await (await session.find('[data-testid="review-product"]')).click();
+  await (await session.find('[data-testid="review-form"] input[name="crit-packaging"][value="revise"]')).click();
+  await (await session.find('[data-testid="review-form"] textarea')).type("Segel kemasan mudah terbuka.");
+  const reviewer = await session.find('[data-testid="review-form"] input.input');
+  await reviewer.type("Ratna Sari");
+  await (await session.find('[data-testid="review-save"]')).click();
+  await session.waitFor("the verdict", async () =>
+    (await (await session.find('[data-testid="curation-verdict"]')).text()).includes("PERLU PERBAIKAN"),
+  );
+  const queue = json("curation", "queue", "--json");
+  const mine = queue.find((q) => q.product_id === product.id);
+  assert.ok(mine, "the product is in the queue");
+  assert.equal(mine.review.notes, "Segel kemasan mudah terbuka.");
+  assert.equal(mine.review.criteria.packaging, "revise");
+  await session.execute("location.hash = '#/friday/queue'");
+  await session.waitFor("the queue to list it", async () =>
+    (await (await session.find('[data-testid="revision-queue"]')).text()).includes("Segel kemasan mudah terbuka."),
+  );
+});
+
+test("the next Friday is planned, the suggestion accepted and the edition published", async () => {
+  const [next] = json("edition", "calendar", "--weeks", "1", "--json");
+  await (await session.find('[data-testid="nav-friday"]')).click();
+  const week = await session.find(`[data-testid="week-${next.friday}"] [data-testid="plan-week"]`);
+  await week.click();
+  await (await session.find('[data-testid="plan-submit"]')).click();
+  await session.find('[data-testid="edition-title"]');
+  await (await session.find('[data-testid="suggest"]')).click();
+  const proposed = await session.waitFor("the proposal", async () => {
+    const n = await session.execute("return document.querySelectorAll('[data-testid=proposal] li').length");
+    return n > 0 && n;
+  });
+  await (await session.find('[data-testid="accept-suggestion"]')).click();
+  await session.waitFor("the selection", async () =>
+    (await session.execute("return document.querySelectorAll('[data-testid=selection-item]').length")) === proposed,
+  );
+  const planned = json("edition", "show", "--friday", next.friday, "--json");
+  assert.equal(planned.state, "draft");
+  assert.equal(planned.items.length, proposed);
+  assert.ok(planned.items.every((i) => i.problems.length === 0 && i.product.category === next.theme));
+  await (await session.find('[data-testid="publish"]')).click();
+  await (await session.find('[data-testid="confirm"]')).click();
+  await session.waitFor("the published state", async () =>
+    (await (await session.find('[data-testid="edition-state"]')).text()).toLowerCase() === "terbit",
+  );
+  const published = json("edition", "show", "--friday", next.friday, "--json");
+  assert.equal(published.state, "published");
+  assert.equal(published.snapshot.length, proposed);
+  assert.deepEqual(
+    published.snapshot.map((s) => s.product_id),
+    planned.items.map((i) => i.product.id),
+  );
+  assert.equal(published.log.filter((l) => l.action === "published").length, published.channels.length);
+});
