@@ -85,6 +85,7 @@ const COMMANDS: &[&str] = &[
     "readiness",
     "products_with_readiness",
     "product_last_featured",
+    "vendor_last_featured",
 ];
 
 fn main() {

@@ -701,3 +701,13 @@ pub async fn product_last_featured(
         .blocking(move |r| r.product_last_featured(&product_id))
         .await
 }
+
+#[tauri::command]
+pub async fn vendor_last_featured(
+    state: State<'_, AppState>,
+    vendor_id: String,
+) -> Answer<Option<String>> {
+    state
+        .blocking(move |r| r.vendor_last_featured(&vendor_id))
+        .await
+}

@@ -106,6 +106,7 @@ pub fn run() {
             commands::readiness,
             commands::products_with_readiness,
             commands::product_last_featured,
+            commands::vendor_last_featured,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

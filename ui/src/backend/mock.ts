@@ -825,6 +825,14 @@ export class MockBackend implements Backend {
       return byScore ? rows.sort((a, b) => a.readiness.score - b.readiness.score) : rows;
     });
   productLastFeatured = (productId: string) => this.answer("productLastFeatured", [productId], () => null);
+  vendorLastFeatured = (vendorId: string) =>
+    this.answer("vendorLastFeatured", [vendorId], () =>
+      this.editionList
+        .filter((e) => e.state === "published" && e.snapshot.some((s) => s.vendor_id === vendorId))
+        .map((e) => e.friday)
+        .sort()
+        .at(-1) ?? null,
+    );
   mergeVendors = (keep: string, other: string, choice: MergeChoice) =>
     this.answer("mergeVendors", [keep, other, choice], () => {
       const kept = this.find(keep);

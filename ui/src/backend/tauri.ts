@@ -161,6 +161,7 @@ export class TauriBackend implements Backend {
   productsWithReadiness = (query: ProductQuery, filter: ReadinessFilter, byScore: boolean) =>
     call<ProductReadiness[]>("products_with_readiness", { query, filter, byScore });
   productLastFeatured = (productId: string) => call<string | null>("product_last_featured", { productId });
+  vendorLastFeatured = (vendorId: string) => call<string | null>("vendor_last_featured", { vendorId });
   photos = (productId: string) => call<Photo[]>("photos", { productId });
   setCover = (photoId: string) => call<Photo[]>("set_cover", { photoId });
   removePhoto = (photoId: string) => call<Photo[]>("remove_photo", { photoId });

@@ -165,6 +165,7 @@ export interface Backend {
   readiness(productId: string): Promise<Readiness>;
   productsWithReadiness(query: ProductQuery, filter: ReadinessFilter, byScore: boolean): Promise<ProductReadiness[]>;
   productLastFeatured(productId: string): Promise<string | null>;
+  vendorLastFeatured(vendorId: string): Promise<string | null>;
   finishWelcome(): Promise<void>;
 }
 
