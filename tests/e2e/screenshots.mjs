@@ -86,6 +86,11 @@ try {
     ),
   );
   await shot("product-page");
+  await session.execute("document.querySelector('[data-testid=curation-card]').scrollIntoView()");
+  await (await session.find('[data-testid="review-product"]')).click();
+  await session.execute("document.querySelector('[data-testid=curation-card]').scrollIntoView()");
+  await shot("product-curation");
+  await session.execute("window.scrollTo(0, 0); document.querySelector('main').scrollTo(0, 0)");
   await (await session.find('[data-testid="frame-photo"]')).click();
   await session.find('[data-testid="crop-frame"]');
   await (await session.find('[data-testid="frame-portrait"]')).click();
