@@ -8,6 +8,7 @@ import FridayCalendar from "./FridayCalendar.svelte";
 import EditionBoard from "./EditionBoard.svelte";
 import RevisionQueue from "./RevisionQueue.svelte";
 import CurationCard from "../products/CurationCard.svelte";
+import { toasts } from "../../lib/toast.svelte";
 
 let mock: MockBackend;
 
@@ -92,6 +93,22 @@ describe("EditionBoard", () => {
     const rows = await screen.findAllByTestId("selection-item");
     await fireEvent.keyDown(rows[0], { key: "ArrowDown", altKey: true });
     await waitFor(() => expect(mock.editionList[0].items.map((i) => i.product.id)).toEqual([other.id, ready.id]));
+  });
+});
+
+describe("Taking a product out", () => {
+  it("can be undone, back in its place", async () => {
+    const { ready } = await seed();
+    const other = await mock.createProduct("v1", { ...EMPTY_PRODUCT, name: "Bir Pletok", category: "makanan-minuman", price: "20000" });
+    const e = await mock.planEdition({ friday: "2021-09-10", theme: "", scope_level: "", scope_code: "", quota: null, channels: [], hashtags: [] });
+    await mock.addToEdition(e.id, ready.id);
+    await mock.addToEdition(e.id, other.id);
+    render(EditionBoard, { id: e.id });
+    await fireEvent.click(await screen.findByRole("button", { name: "Keluarkan Kue Lapis" }));
+    await waitFor(() => expect(mock.editionList[0].items.map((i) => i.product.id)).toEqual([other.id]));
+    const undo = toasts().find((x) => x.message.includes("Kue Lapis"))!.action!;
+    undo.run();
+    await waitFor(() => expect(mock.editionList[0].items.map((i) => i.product.id)).toEqual([ready.id, other.id]));
   });
 });
 
