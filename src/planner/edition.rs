@@ -507,55 +507,42 @@ impl Registry {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            match existing {
-                Some((_, state)) if state == "published" => Err(Error::Conflict(Text::new(
+            if existing
+                .as_ref()
+                .is_some_and(|(_, state)| state == "published")
+            {
+                return Err(Error::Conflict(Text::new(
                     format!("Edisi {} sudah terbit.", long_day(friday).id),
                     format!(
                         "The edition of {} is already published.",
                         long_day(friday).en
                     ),
-                ))),
-                Some((id, _)) => {
-                    tx.execute(
-                        "UPDATE edition SET theme_slug = ?2, scope_level = ?3, scope_code = ?4,
-                           quota = ?5, channels = ?6, hashtags = ?7, state = 'draft',
-                           updated_at = ?8, device_id = ?9
-                         WHERE id = ?1",
-                        params![
-                            id,
-                            theme,
-                            level,
-                            code,
-                            quota,
-                            json(&channels),
-                            json(&hashtags),
-                            stamp.time,
-                            stamp.device
-                        ],
-                    )?;
-                    Ok(id)
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO edition (id, friday, theme_slug, scope_level, scope_code,
-                           quota, channels, hashtags, state, created_at, updated_at, device_id)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?9, ?10)",
-                        params![
-                            new_id,
-                            day_text(friday),
-                            theme,
-                            level,
-                            code,
-                            quota,
-                            json(&channels),
-                            json(&hashtags),
-                            stamp.time,
-                            stamp.device
-                        ],
-                    )?;
-                    Ok(new_id.clone())
-                }
+                )));
             }
+            // A new plan, or a new plan for the Friday's edition (its selection stays).
+            tx.execute(
+                "INSERT INTO edition (id, friday, theme_slug, scope_level, scope_code,
+                   quota, channels, hashtags, state, created_at, updated_at, device_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?9, ?10)
+                 ON CONFLICT (friday) WHERE deleted_at IS NULL DO UPDATE SET
+                   theme_slug = excluded.theme_slug, scope_level = excluded.scope_level,
+                   scope_code = excluded.scope_code, quota = excluded.quota,
+                   channels = excluded.channels, hashtags = excluded.hashtags, state = 'draft',
+                   updated_at = excluded.updated_at, device_id = excluded.device_id",
+                params![
+                    new_id,
+                    day_text(friday),
+                    theme,
+                    level,
+                    code,
+                    quota,
+                    json(&channels),
+                    json(&hashtags),
+                    stamp.time,
+                    stamp.device
+                ],
+            )?;
+            Ok(existing.map_or_else(|| new_id.clone(), |(id, _)| id))
         })?;
         self.edition(&id)
     }

@@ -848,3 +848,43 @@ fn the_cli_plans_suggests_publishes_and_refuses_a_thursday() {
         serde_json::json!([])
     );
 }
+
+#[test]
+fn planning_a_friday_again_changes_its_plan_and_keeps_its_selection() {
+    let (dir, r) = registry();
+    let photo = photo_file(dir.path(), 700);
+    let v = vendor(&r, 1, "Tebet", "makanan-minuman");
+    let p = ready_product(&r, &v, "Kue Cubit", "makanan-minuman", &photo);
+    let e = r.plan_edition(&catalogue_only("2021-09-10")).expect("plan");
+    r.add_to_edition(&e.id, &p).expect("add");
+    r.mark_curated(&e.id).expect("curated");
+    let again = r
+        .plan_edition(&EditionPlan {
+            quota: Some(5),
+            hashtags: vec!["#KulinerBetawi".into()],
+            ..catalogue_only("2021-09-10")
+        })
+        .expect("plan again");
+    assert_eq!(again.id, e.id, "one edition per Friday");
+    assert_eq!(again.quota, 5);
+    assert_eq!(again.hashtags, ["#KulinerBetawi"]);
+    assert_eq!(
+        again.state,
+        EditionState::Draft,
+        "a changed plan is reviewed again"
+    );
+    assert_eq!(again.items.len(), 1);
+    assert_eq!(r.editions().expect("list").len(), 1);
+    r.publish_edition(&e.id).expect("publish");
+    assert!(matches!(
+        r.plan_edition(&catalogue_only("2021-09-10")),
+        Err(Error::Conflict(_))
+    ));
+    // A removed draft frees its Friday for a new plan.
+    let next = r.plan_edition(&catalogue_only("2021-09-17")).expect("plan");
+    r.delete_edition(&next.id).expect("delete");
+    let fresh = r
+        .plan_edition(&catalogue_only("2021-09-17"))
+        .expect("plan again");
+    assert_ne!(fresh.id, next.id);
+}

@@ -7,13 +7,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Session, sleep, startDriver, stopDriver } from "./webdriver.mjs";
+import { openApp, stopDriver } from "./webdriver.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
 const app = join(target, "debug", "etalase-desktop");
 const cli = join(target, "debug", "etalase");
-const port = 5444 + Math.floor(Math.random() * 1000);
 const dataDir = mkdtempSync(join(tmpdir(), "etalase-e2e-planner-"));
 
 let driver;
@@ -25,20 +24,7 @@ function json(...args) {
 
 before(async () => {
   execFileSync(cli, ["--data-dir", dataDir, "demo"]);
-  driver = startDriver(port);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      await fetch(`${base}/status`);
-      break;
-    } catch {
-      if (i > 100) throw new Error("tauri-driver did not start");
-      await sleep(100);
-    }
-  }
-  session = await Session.start(base, {
-    "tauri:options": { application: app, args: ["--data-dir", dataDir] },
-  });
+  ({ driver, session } = await openApp(app, dataDir));
 });
 
 after(async () => {

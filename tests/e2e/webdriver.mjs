@@ -115,3 +115,25 @@ export function stopDriver(driver) {
     // Already gone.
   }
 }
+
+/**
+ * Starts tauri-driver on a free-ish port, waits until it answers, and opens the app on
+ * `dataDir`. Returns the driver (for `stopDriver`) and the session.
+ */
+export async function openApp(app, dataDir, port = 4444 + Math.floor(Math.random() * 2000)) {
+  const driver = startDriver(port);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`${base}/status`);
+      break;
+    } catch {
+      if (i > 100) throw new Error("tauri-driver did not start");
+      await sleep(100);
+    }
+  }
+  const session = await Session.start(base, {
+    "tauri:options": { application: app, args: ["--data-dir", dataDir] },
+  });
+  return { driver, session };
+}

@@ -124,6 +124,21 @@ export function blankVendor(fields: Pick<Vendor, "id" | "name" | "owner" | "phon
   };
 }
 
+/** The vendor most UI tests start from: a food business in Tebet. */
+export function sitiVendor(): Vendor {
+  return blankVendor({
+    id: "v1",
+    name: "Kue Basah Bu Siti",
+    owner: "Siti",
+    phone: "+6281234567890",
+    kecamatan: "Tebet",
+    kecamatan_code: "31.74.01",
+    city: "Kota Administrasi Jakarta Selatan",
+    city_code: "31.74",
+    category: "makanan-minuman",
+  });
+}
+
 export class MockBackend implements Backend {
   vendors: Vendor[] = [];
   calls: { method: string; args: unknown[] }[] = [];

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { setBackend, EMPTY_PRODUCT } from "../../backend";
-import { MockBackend, blankVendor } from "../../backend/mock";
+import { MockBackend, sitiVendor } from "../../backend/mock";
 import { loadReference } from "../../lib/reference.svelte";
 import { setLang } from "../../i18n/index.svelte";
 import ProductPage from "./ProductPage.svelte";
@@ -12,17 +12,7 @@ let mock: MockBackend;
 beforeEach(async () => {
   setLang("id");
   mock = new MockBackend([
-    blankVendor({
-      id: "v1",
-      name: "Kue Basah Bu Siti",
-      owner: "Siti",
-      phone: "+6281234567890",
-      kecamatan: "Tebet",
-      kecamatan_code: "31.74.01",
-      city: "Kota Administrasi Jakarta Selatan",
-      city_code: "31.74",
-      category: "makanan-minuman",
-    }),
+    sitiVendor(),
   ]);
   setBackend(mock);
   await loadReference();
