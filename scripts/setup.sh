@@ -13,7 +13,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 APT_PACKAGES=(
   build-essential pkg-config make curl file
   libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev
-  webkit2gtk-driver xvfb xauth dbus-x11 imagemagick poppler-utils
+  webkit2gtk-driver xvfb xauth dbus-x11 imagemagick poppler-utils qpdf
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

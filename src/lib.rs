@@ -4,6 +4,7 @@
 //! command-line tool are two hosts of the same API: [`Registry`] is the handle both use.
 
 pub mod bindings;
+pub mod catalogue;
 pub mod category;
 pub mod consent;
 pub mod date;

@@ -529,7 +529,7 @@ impl Registry {
         } else {
             (long_edge, long_edge * rh / rw)
         };
-        pipeline::render_frame(&master, (crop.x, crop.y, crop.w, crop.h), size)
+        pipeline::render_frame(&master, (crop.x, crop.y, crop.w, crop.h), size, 88)
             .map_err(|r| Error::Internal(r.reason.en))
     }
 }

@@ -1,6 +1,7 @@
 //! The core's integration tests: one binary, one module per area.
 
 mod bindings;
+mod catalogue;
 mod cli;
 mod consent;
 mod crash;

@@ -194,7 +194,8 @@ fn fit(width: u32, height: u32, edge: u32) -> (u32, u32) {
     (w, h)
 }
 
-fn encode(rgb: &[u8], width: u32, height: u32, quality: u8) -> Result<Vec<u8>, Refusal> {
+/// RGB pixels to a baseline JPEG without metadata.
+pub fn encode(rgb: &[u8], width: u32, height: u32, quality: u8) -> Result<Vec<u8>, Refusal> {
     let mut out = Vec::with_capacity(rgb.len() / 8);
     let encoder = jpeg_encoder::Encoder::new(&mut out, quality);
     let (w, h) = (
@@ -378,6 +379,7 @@ pub fn render_frame(
     master: &[u8],
     (x, y, w, h): (u32, u32, u32, u32),
     (width, height): (u32, u32),
+    quality: u8,
 ) -> Result<Vec<u8>, Refusal> {
     let img = image::load_from_memory_with_format(master, ImageFormat::Jpeg)
         .map_err(|e| internal(&e.to_string()))?
@@ -392,7 +394,7 @@ pub fn render_frame(
         cut.extend_from_slice(&img.as_raw()[start..start + w as usize * 3]);
     }
     let px = resize(&mut Resizer::new(), &cut, w, h, width, height)?;
-    encode(&px, width, height, 88)
+    encode(&px, width, height, quality)
 }
 
 fn too_big_error(size: Option<(u32, u32)>) -> Refusal {

@@ -1,6 +1,7 @@
 //! `etalase`: the command-line tool. It drives the same core as the desktop app, on the same
 //! data directory, so everything the window does can be scripted and tested.
 
+mod catalogue_cmd;
 mod class_cmd;
 mod curation_cmd;
 mod edition_cmd;
@@ -65,6 +66,9 @@ enum Command {
     /// The Friday planner: calendar, rotation, editions, suggestion and publishing.
     #[command(subcommand)]
     Edition(Box<edition_cmd::EditionCommand>),
+    /// The Friday catalogue: PDF, social images and captions of a published edition.
+    #[command(subcommand)]
+    Catalogue(catalogue_cmd::CatalogueCommand),
     /// Fill an empty registry with 60 demo vendors from all over Jakarta.
     Demo {
         /// Only when no registry exists yet in the data directory (for first starts); else
@@ -135,6 +139,7 @@ fn run(cli: Cli) -> etalase::Result<()> {
         Command::Legality(cmd) => legality_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Stage(cmd) => stage_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Class(cmd) => class_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Catalogue(cmd) => catalogue_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Curation(cmd) => curation_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Edition(cmd) => edition_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Product(cmd) => product_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,

@@ -1,0 +1,447 @@
+//! The Friday catalogue: from a published edition, in one job, the PDF (A4 and phone), the
+//! social images, the captions and the data they were made from, in a folder named after the
+//! edition. Everything is built from the edition's frozen public snapshot (`PublicItem`), so
+//! no private field can reach an output.
+
+pub mod captions;
+pub mod data;
+mod engine;
+
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::photo::{Crop, Frame};
+use crate::planner::edition::{Edition, EditionState};
+use crate::planner::snapshot::PublicPhoto;
+use crate::registry::Registry;
+use crate::text::Text;
+use captions::CaptionChannel;
+use data::{CatalogueData, Settings};
+
+/// Photos in the PDF: a card is about 60 mm wide, so 600 px is over 250 dpi.
+const PDF_PHOTO_EDGE: u32 = 600;
+const PDF_PHOTO_QUALITY: u8 = 80;
+const SOCIAL_QUALITY: u8 = 88;
+
+/// Which outputs to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Formats {
+    pub pdf: bool,
+    pub social: bool,
+    pub captions: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Formats {
+        Formats {
+            pdf: true,
+            social: true,
+            captions: true,
+        }
+    }
+}
+
+impl Formats {
+    /// `pdf,social,captions`; unknown names are refused.
+    pub fn parse(list: &str) -> Result<Formats> {
+        let mut f = Formats {
+            pdf: false,
+            social: false,
+            captions: false,
+        };
+        for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            match name {
+                "pdf" => f.pdf = true,
+                "social" => f.social = true,
+                "captions" => f.captions = true,
+                other => {
+                    return Err(Error::Invalid(vec![crate::error::FieldError::new(
+                        "formats",
+                        "unknown_format",
+                        Text::new(
+                            format!("Format \"{other}\" tidak dikenal: pdf, social atau captions."),
+                            format!("Format \"{other}\" is unknown: pdf, social or captions."),
+                        ),
+                    )]));
+                }
+            }
+        }
+        Ok(f)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BuildProgress {
+    pub done: u32,
+    pub total: u32,
+    pub step: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BuiltFile {
+    /// Relative to the edition's folder.
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BuildReport {
+    pub folder: String,
+    pub files: Vec<BuiltFile>,
+    /// Problems in an edited template (file:line:column: message); the default was used.
+    pub template_problems: Vec<String>,
+    pub cancelled: bool,
+}
+
+/// What a build needs beyond the edition.
+pub struct BuildOptions<'a> {
+    pub formats: Formats,
+    /// An instructor's folder of edited templates (`catalogue.typ`, `social.typ`).
+    pub templates: Option<&'a Path>,
+}
+
+fn refusal(id: String, en: String) -> Error {
+    Error::Conflict(Text::new(id, en))
+}
+
+fn render_error(what: &str, problems: &[etalase_render::Problem]) -> Error {
+    let list = problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ");
+    Error::Internal(format!("{what}: {list}"))
+}
+
+/// A QR code of `text` as SVG.
+fn qr_svg(text: &str) -> Option<Vec<u8>> {
+    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color>()
+            .min_dimensions(160, 160)
+            .quiet_zone(true)
+            .build()
+            .into_bytes(),
+    )
+}
+
+impl Registry {
+    fn framed(
+        &self,
+        photo: &PublicPhoto,
+        frame: Frame,
+        long_edge: u32,
+        quality: u8,
+    ) -> Result<Vec<u8>> {
+        let master: Vec<u8> = self
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT master FROM photo_blob WHERE hash = ?1",
+                    [&photo.hash],
+                    |r| r.get(0),
+                )
+                .optional()?)
+            })?
+            .ok_or_else(|| Error::NotFound {
+                what: "photo",
+                id: photo.id.clone(),
+            })?;
+        let crop: Crop = match frame {
+            Frame::Square => photo.square,
+            Frame::Portrait => photo.portrait,
+            Frame::Story => photo.story,
+        };
+        let (rw, rh) = frame.ratio();
+        let size = if rh >= rw {
+            (long_edge * rw / rh, long_edge)
+        } else {
+            (long_edge, long_edge * rh / rw)
+        };
+        etalase_pipeline::pipeline::render_frame(
+            &master,
+            (crop.x, crop.y, crop.w, crop.h),
+            size,
+            quality,
+        )
+        .map_err(|r| Error::Internal(r.reason.en))
+    }
+
+    /// Builds the catalogue of a published edition into `out/{friday}-{theme}/` (a new folder
+    /// beside an existing one, never over it). Written into a `.part` folder first and renamed
+    /// when complete, so a cancelled or failed build leaves nothing half made.
+    pub fn build_catalogue(
+        &self,
+        friday: &str,
+        out: &Path,
+        options: &BuildOptions<'_>,
+        progress: &mut dyn FnMut(&BuildProgress),
+        cancel: &AtomicBool,
+    ) -> Result<BuildReport> {
+        let edition = self.edition_on(friday)?;
+        if edition.state != EditionState::Published {
+            return Err(refusal(
+                format!(
+                    "Edisi {} belum terbit: terbitkan dulu, lalu buat katalognya.",
+                    edition.label.id
+                ),
+                format!(
+                    "The edition of {} is not published: publish it first, then build its catalogue.",
+                    edition.label.en
+                ),
+            ));
+        }
+        let settings = self.catalogue_settings()?;
+        let data = data::catalogue_data(&edition, &self.categories()?, &settings);
+        let name = format!("{}-{}", edition.friday, data::slug(&edition.theme));
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+        // A new folder beside an earlier build, never over it.
+        let mut folder = out.join(&name);
+        let mut n = 2;
+        while folder.symlink_metadata().is_ok() {
+            folder = out.join(format!("{name} ({n})"));
+            n += 1;
+        }
+        let part = out.join(format!(".{name}.part"));
+        if part.exists() {
+            std::fs::remove_dir_all(&part).map_err(|e| Error::io(&part, e))?;
+        }
+        std::fs::create_dir_all(&part).map_err(|e| Error::io(&part, e))?;
+        let result = self.build_into(&edition, &data, &part, options, progress, cancel);
+        match result {
+            Ok(mut report) if !report.cancelled => {
+                std::fs::rename(&part, &folder).map_err(|e| Error::io(&folder, e))?;
+                report.folder = folder.display().to_string();
+                Ok(report)
+            }
+            Ok(report) => {
+                let _ = std::fs::remove_dir_all(&part);
+                Ok(report)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&part);
+                Err(e)
+            }
+        }
+    }
+
+    fn build_into(
+        &self,
+        edition: &Edition,
+        data: &CatalogueData,
+        dir: &Path,
+        options: &BuildOptions<'_>,
+        progress: &mut dyn FnMut(&BuildProgress),
+        cancel: &AtomicBool,
+    ) -> Result<BuildReport> {
+        let cards: Vec<&data::Card> = data.groups.iter().flat_map(|g| &g.cards).collect();
+        let f = options.formats;
+        let total = 1
+            + u32::from(f.pdf) * (cards.len() as u32 + 2)
+            + u32::from(f.social) * (cards.len() as u32 * 3 + 1)
+            + u32::from(f.captions);
+        let mut done = 0;
+        let mut step = |id: &str, en: &str, by: u32| {
+            done += by;
+            progress(&BuildProgress {
+                done: done.min(total),
+                total,
+                step: Text::new(id, en),
+            });
+        };
+        let mut report = BuildReport {
+            folder: String::new(),
+            files: Vec::new(),
+            template_problems: Vec::new(),
+            cancelled: false,
+        };
+        let write = |rel: &str, bytes: &[u8], report: &mut BuildReport| -> Result<()> {
+            let path = dir.join(rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+            report.files.push(BuiltFile {
+                path: rel.to_owned(),
+                bytes: bytes.len() as u64,
+            });
+            Ok(())
+        };
+        let json = serde_json::to_vec_pretty(data).map_err(|e| Error::Internal(e.to_string()))?;
+        write("data.json", &json, &mut report)?;
+        step("Data edisi", "Edition data", 1);
+        let friday =
+            chrono::NaiveDate::parse_from_str(&edition.friday, "%Y-%m-%d").unwrap_or_default();
+        let today = (
+            chrono::Datelike::year(&friday),
+            chrono::Datelike::month(&friday) as u8,
+            chrono::Datelike::day(&friday) as u8,
+        );
+        let photos_of = |n: u32| {
+            edition
+                .snapshot
+                .get(n as usize - 1)
+                .and_then(|i| i.photos.first())
+        };
+
+        if f.pdf {
+            let mut files: HashMap<String, Vec<u8>> = HashMap::new();
+            files.insert("/data.json".into(), json.clone());
+            for c in &cards {
+                if cancel.load(Ordering::Relaxed) {
+                    report.cancelled = true;
+                    return Ok(report);
+                }
+                if let (Some(path), Some(photo)) = (&c.photo_square, photos_of(c.n)) {
+                    files.insert(
+                        path.clone(),
+                        self.framed(photo, Frame::Square, PDF_PHOTO_EDGE, PDF_PHOTO_QUALITY)?,
+                    );
+                }
+                if let (Some(path), Some(link)) = (&c.qr, &c.whatsapp)
+                    && let Some(svg) = qr_svg(link)
+                {
+                    files.insert(path.clone(), svg);
+                }
+                step("Foto katalog", "Catalogue photos", 1);
+            }
+            let template = engine::Template::load(
+                options.templates,
+                "catalogue.typ",
+                engine::CATALOGUE_TEMPLATE,
+            );
+            for (page, file) in [("a4", "katalog-a4.pdf"), ("phone", "katalog-hp.pdf")] {
+                if cancel.load(Ordering::Relaxed) {
+                    report.cancelled = true;
+                    return Ok(report);
+                }
+                let doc = engine::compile(
+                    &template,
+                    &files,
+                    &[("page", page.to_owned())],
+                    today,
+                    &mut report.template_problems,
+                )
+                .map_err(|p| render_error("catalogue", &p))?;
+                let pdf = doc
+                    .pdf(&format!("{}-{page}", edition.id))
+                    .map_err(|p| render_error("pdf", &p))?;
+                write(file, &pdf, &mut report)?;
+                step("PDF katalog", "Catalogue PDF", 1);
+            }
+        }
+
+        if f.social {
+            let template =
+                engine::Template::load(options.templates, "social.typ", engine::SOCIAL_TEMPLATE);
+            for (frame, w, h, suffix) in [
+                (Frame::Square, 1080, 1080, "1x1"),
+                (Frame::Portrait, 1080, 1350, "4x5"),
+                (Frame::Story, 1080, 1920, "9x16"),
+            ] {
+                let mut files: HashMap<String, Vec<u8>> = HashMap::new();
+                files.insert("/data.json".into(), json.clone());
+                let key = match frame {
+                    Frame::Square => "square",
+                    Frame::Portrait => "portrait",
+                    Frame::Story => "story",
+                };
+                for c in &cards {
+                    if let Some(photo) = photos_of(c.n) {
+                        files.insert(
+                            format!("/photos/{:02}-{key}.jpg", c.n),
+                            self.framed(photo, frame, h, SOCIAL_QUALITY)?,
+                        );
+                    }
+                }
+                let inputs = [
+                    ("w", w.to_string()),
+                    ("h", h.to_string()),
+                    ("frame", key.to_owned()),
+                    ("kind", "products".to_owned()),
+                ];
+                let doc = engine::compile(
+                    &template,
+                    &files,
+                    &inputs,
+                    today,
+                    &mut report.template_problems,
+                )
+                .map_err(|p| render_error("social", &p))?;
+                for (i, c) in cards.iter().enumerate() {
+                    if cancel.load(Ordering::Relaxed) {
+                        report.cancelled = true;
+                        return Ok(report);
+                    }
+                    let (pw, ph, rgb) = doc
+                        .render_rgb(i, 1.0)
+                        .ok_or_else(|| Error::Internal("social page missing".into()))?;
+                    let jpeg = etalase_pipeline::pipeline::encode(&rgb, pw, ph, SOCIAL_QUALITY)
+                        .map_err(|r| Error::Internal(r.reason.en))?;
+                    write(
+                        &format!("sosial/{}-{suffix}.jpg", c.stem),
+                        &jpeg,
+                        &mut report,
+                    )?;
+                    step("Gambar media sosial", "Social images", 1);
+                }
+                if frame == Frame::Square {
+                    let inputs = [
+                        ("w", "1080".to_owned()),
+                        ("h", "1080".to_owned()),
+                        ("frame", "square".to_owned()),
+                        ("kind", "cover".to_owned()),
+                    ];
+                    let doc = engine::compile(
+                        &template,
+                        &files,
+                        &inputs,
+                        today,
+                        &mut report.template_problems,
+                    )
+                    .map_err(|p| render_error("cover", &p))?;
+                    let (pw, ph, rgb) = doc
+                        .render_rgb(0, 1.0)
+                        .ok_or_else(|| Error::Internal("cover page missing".into()))?;
+                    let jpeg = etalase_pipeline::pipeline::encode(&rgb, pw, ph, SOCIAL_QUALITY)
+                        .map_err(|r| Error::Internal(r.reason.en))?;
+                    write("sosial/00-sampul-1x1.jpg", &jpeg, &mut report)?;
+                    step("Sampul", "Cover", 1);
+                }
+            }
+        }
+
+        if f.captions {
+            for channel in [CaptionChannel::Instagram, CaptionChannel::Whatsapp] {
+                let text = captions::channel_file(data, channel);
+                write(
+                    &format!("teks/{}", channel.file()),
+                    text.as_bytes(),
+                    &mut report,
+                )?;
+            }
+            step("Teks", "Captions", 1);
+        }
+        Ok(report)
+    }
+
+    /// The registry's catalogue settings (price style; colours to come with the settings page).
+    pub fn catalogue_settings(&self) -> Result<Settings> {
+        let mut s = Settings::default();
+        if self.meta("price_style")?.as_deref() == Some("spaced") {
+            s.price = data::PriceStyle::Spaced;
+        }
+        s.grouping = match self.meta("catalogue_grouping")?.as_deref() {
+            Some("category") => data::Grouping::Category,
+            Some("kecamatan") => data::Grouping::Kecamatan,
+            _ => data::Grouping::City,
+        };
+        Ok(s)
+    }
+}
