@@ -6,6 +6,8 @@
 pub mod captions;
 pub mod data;
 mod engine;
+pub mod sheets;
+pub mod web;
 
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
@@ -35,6 +37,8 @@ pub struct Formats {
     pub pdf: bool,
     pub social: bool,
     pub captions: bool,
+    pub web: bool,
+    pub sheets: bool,
 }
 
 impl Default for Formats {
@@ -43,30 +47,40 @@ impl Default for Formats {
             pdf: true,
             social: true,
             captions: true,
+            web: true,
+            sheets: true,
         }
     }
 }
 
 impl Formats {
-    /// `pdf,social,captions`; unknown names are refused.
+    /// `pdf,social,captions,web,sheets`; unknown names are refused.
     pub fn parse(list: &str) -> Result<Formats> {
         let mut f = Formats {
             pdf: false,
             social: false,
             captions: false,
+            web: false,
+            sheets: false,
         };
         for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             match name {
                 "pdf" => f.pdf = true,
                 "social" => f.social = true,
                 "captions" => f.captions = true,
+                "web" => f.web = true,
+                "sheets" => f.sheets = true,
                 other => {
                     return Err(Error::Invalid(vec![crate::error::FieldError::new(
                         "formats",
                         "unknown_format",
                         Text::new(
-                            format!("Format \"{other}\" tidak dikenal: pdf, social atau captions."),
-                            format!("Format \"{other}\" is unknown: pdf, social or captions."),
+                            format!(
+                                "Format \"{other}\" tidak dikenal: pdf, social, captions, web atau sheets."
+                            ),
+                            format!(
+                                "Format \"{other}\" is unknown: pdf, social, captions, web or sheets."
+                            ),
                         ),
                     )]));
                 }
@@ -97,6 +111,8 @@ pub struct BuildReport {
     pub files: Vec<BuiltFile>,
     /// Problems in an edited template (file:line:column: message); the default was used.
     pub template_problems: Vec<String>,
+    /// Products a marketplace sheet left out, and why.
+    pub left_out: Vec<Text>,
     pub cancelled: bool,
 }
 
@@ -245,7 +261,9 @@ impl Registry {
         let total = 1
             + u32::from(f.pdf) * (cards.len() as u32 + 2)
             + u32::from(f.social) * (cards.len() as u32 * 3 + 1)
-            + u32::from(f.captions);
+            + u32::from(f.captions)
+            + u32::from(f.web)
+            + u32::from(f.sheets) * 2;
         let mut done = 0;
         let mut step = |id: &str, en: &str, by: u32| {
             done += by;
@@ -259,6 +277,7 @@ impl Registry {
             folder: String::new(),
             files: Vec::new(),
             template_problems: Vec::new(),
+            left_out: Vec::new(),
             cancelled: false,
         };
         let write = |rel: &str, bytes: &[u8], report: &mut BuildReport| -> Result<()> {
@@ -290,6 +309,18 @@ impl Registry {
                 .and_then(|i| i.photos.first())
         };
 
+        // The covers at page size, shared by the PDF and the web page.
+        let mut small: HashMap<u32, Vec<u8>> = HashMap::new();
+        if f.pdf || f.web {
+            for c in &cards {
+                if let Some(photo) = photos_of(c.n) {
+                    small.insert(
+                        c.n,
+                        self.framed(photo, Frame::Square, PDF_PHOTO_EDGE, PDF_PHOTO_QUALITY)?,
+                    );
+                }
+            }
+        }
         if f.pdf {
             let mut files: HashMap<String, Vec<u8>> = HashMap::new();
             files.insert("/data.json".into(), json.clone());
@@ -298,11 +329,8 @@ impl Registry {
                     report.cancelled = true;
                     return Ok(report);
                 }
-                if let (Some(path), Some(photo)) = (&c.photo_square, photos_of(c.n)) {
-                    files.insert(
-                        path.clone(),
-                        self.framed(photo, Frame::Square, PDF_PHOTO_EDGE, PDF_PHOTO_QUALITY)?,
-                    );
+                if let (Some(path), Some(jpeg)) = (&c.photo_square, small.get(&c.n)) {
+                    files.insert(path.clone(), jpeg.clone());
                 }
                 if let (Some(path), Some(link)) = (&c.qr, &c.whatsapp)
                     && let Some(svg) = qr_svg(link)
@@ -417,6 +445,94 @@ impl Registry {
             }
         }
 
+        if f.web {
+            write("web/index.html", web::page(data).as_bytes(), &mut report)?;
+            write("web/style.css", web::STYLE.as_bytes(), &mut report)?;
+            for c in &cards {
+                if let Some(jpeg) = small.get(&c.n) {
+                    write(&format!("web/foto/{:02}.jpg", c.n), jpeg, &mut report)?;
+                }
+            }
+            step("Halaman web", "Web page", 1);
+        }
+
+        if f.sheets {
+            if cancel.load(Ordering::Relaxed) {
+                report.cancelled = true;
+                return Ok(report);
+            }
+            let items: Vec<(String, &crate::planner::snapshot::PublicItem)> = cards
+                .iter()
+                .filter_map(|c| Some((c.stem.clone(), edition.snapshot.get(c.n as usize - 1)?)))
+                .collect();
+            let created = (today.0 as u16, today.1, today.2);
+            for (file, table) in [
+                (
+                    "marketplace/tokopedia.xlsx",
+                    sheets::tokopedia(&items, &mut report.left_out),
+                ),
+                (
+                    "marketplace/shopee.xlsx",
+                    sheets::shopee(&items, &mut report.left_out),
+                ),
+            ] {
+                let path = dir.join(file);
+                std::fs::create_dir_all(dir.join("marketplace")).map_err(|e| Error::io(dir, e))?;
+                crate::spreadsheet::write_dated(
+                    &path,
+                    crate::spreadsheet::SheetFormat::Xlsx,
+                    "Produk",
+                    &table,
+                    Some(created),
+                )?;
+                let bytes = std::fs::metadata(&path)
+                    .map_err(|e| Error::io(&path, e))?
+                    .len();
+                report.files.push(BuiltFile {
+                    path: file.to_owned(),
+                    bytes,
+                });
+            }
+            write(
+                "marketplace/whatsapp-katalog.csv",
+                &feed_csv(&sheets::whatsapp(&items))?,
+                &mut report,
+            )?;
+            write(
+                "marketplace/meta-katalog.csv",
+                &feed_csv(&sheets::meta(&items))?,
+                &mut report,
+            )?;
+            step("Lembar marketplace", "Marketplace sheets", 1);
+            for (file, max) in [
+                ("marketplace/foto-tokopedia.zip", 5),
+                ("marketplace/foto-shopee.zip", 9),
+            ] {
+                let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+                for (stem, item) in &items {
+                    for (name, photo) in sheets::photo_names(stem, item, max)
+                        .into_iter()
+                        .zip(&item.photos)
+                    {
+                        entries.push((
+                            name,
+                            self.framed(photo, Frame::Square, 1080, SOCIAL_QUALITY)?,
+                        ));
+                    }
+                }
+                write(file, &zip_of(&entries, today)?, &mut report)?;
+            }
+            let mut notes = String::from(
+                "Produk yang tidak masuk lembar marketplace / left out of the marketplace sheets:\n",
+            );
+            for t in &report.left_out {
+                notes.push_str(&format!("- {}\n  {}\n", t.id, t.en));
+            }
+            notes.push_str("\nKode kategori dan etalase diisi di Seller Center; foto diunggah dari ZIP-nya.\nCategory codes and showcases are filled in at the Seller Center; photos are uploaded from their ZIP.\n");
+            write("marketplace/laporan.txt", notes.as_bytes(), &mut report)?;
+            step("Foto marketplace", "Marketplace photos", 1);
+        }
+
         if f.captions {
             for channel in [CaptionChannel::Instagram, CaptionChannel::Whatsapp] {
                 let text = captions::channel_file(data, channel);
@@ -444,4 +560,33 @@ impl Registry {
         };
         Ok(s)
     }
+}
+
+/// A comma-separated feed (what Meta and WhatsApp read), every cell inert.
+fn feed_csv(table: &crate::spreadsheet::Table) -> Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let err = |e: csv::Error| Error::Internal(e.to_string());
+    w.write_record(&table.headers).map_err(err)?;
+    for row in &table.rows {
+        w.write_record(row.iter().map(|c| crate::spreadsheet::neutralise(c)))
+            .map_err(err)?;
+    }
+    w.into_inner().map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// A ZIP of the given files, dated the edition's Friday so rebuilds are alike.
+fn zip_of(entries: &[(String, Vec<u8>)], (y, m, d): (i32, u8, u8)) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let err = |e: zip::result::ZipError| Error::Internal(e.to_string());
+    let when = zip::DateTime::from_date_and_time(y as u16, m, d, 0, 0, 0).unwrap_or_default();
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(when);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in entries {
+        zip.start_file(name.as_str(), options).map_err(err)?;
+        zip.write_all(bytes)
+            .map_err(|e| Error::Internal(e.to_string()))?;
+    }
+    Ok(zip.finish().map_err(err)?.into_inner())
 }

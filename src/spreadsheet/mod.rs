@@ -51,6 +51,18 @@ pub fn neutralise(cell: &str) -> String {
 
 /// Writes the table to `path`, replacing what is there only once the new file is complete.
 pub fn write(path: &Path, format: SheetFormat, sheet_name: &str, table: &Table) -> Result<()> {
+    write_dated(path, format, sheet_name, table, None)
+}
+
+/// As [`write`], with the XLSX's creation date fixed (`(year, month, day)`), so a rebuild gives
+/// the same bytes.
+pub fn write_dated(
+    path: &Path,
+    format: SheetFormat,
+    sheet_name: &str,
+    table: &Table,
+    created: Option<(u16, u8, u8)>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -65,7 +77,7 @@ pub fn write(path: &Path, format: SheetFormat, sheet_name: &str, table: &Table) 
     ));
     let written = match format {
         SheetFormat::Csv => write_csv(&temp, table),
-        SheetFormat::Xlsx => write_xlsx(&temp, sheet_name, table),
+        SheetFormat::Xlsx => write_xlsx(&temp, sheet_name, table, created),
     };
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
@@ -96,10 +108,19 @@ fn write_csv(path: &Path, table: &Table) -> Result<()> {
     file.sync_all().map_err(io)
 }
 
-fn write_xlsx(path: &Path, sheet_name: &str, table: &Table) -> Result<()> {
+fn write_xlsx(
+    path: &Path,
+    sheet_name: &str,
+    table: &Table,
+    created: Option<(u16, u8, u8)>,
+) -> Result<()> {
     let xlsx =
         |e: rust_xlsxwriter::XlsxError| Error::io(path, std::io::Error::other(e.to_string()));
     let mut book = Workbook::new();
+    if let Some((y, m, d)) = created {
+        let when = rust_xlsxwriter::ExcelDateTime::from_ymd(y, m, d).map_err(xlsx)?;
+        book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&when));
+    }
     let sheet = book.add_worksheet();
     sheet.set_name(sheet_name).map_err(xlsx)?;
     let bold = Format::new().set_bold();

@@ -265,6 +265,16 @@ fn no_private_field_reaches_any_output() {
     for f in &report.files {
         let path = folder.join(&f.path);
         let mut haystack = std::fs::read(&path).expect("file");
+        if f.path.ends_with(".xlsx") || f.path.ends_with(".zip") {
+            // Compressed containers: read every entry, and the names of the entries.
+            let mut zip =
+                zip::ZipArchive::new(std::io::Cursor::new(haystack.clone())).expect("zip");
+            for i in 0..zip.len() {
+                let mut entry = zip.by_index(i).expect("entry");
+                haystack.extend_from_slice(entry.name().expect("name").as_bytes());
+                std::io::Read::read_to_end(&mut entry, &mut haystack).expect("read");
+            }
+        }
         if f.path.ends_with(".pdf") {
             // The PDF's text is compressed: read it back as text too.
             let text = tool("pdftotext")
@@ -350,4 +360,109 @@ fn an_unpublished_edition_is_refused_and_an_edited_template_with_an_error_falls_
             .count(),
         0
     );
+}
+
+#[test]
+fn the_web_page_and_marketplace_sheets() {
+    let (dir, r) = registry();
+    let friday = published(&r, dir.path());
+    let report = build(&r, &friday, &dir.path().join("out"), None);
+    let folder = Path::new(&report.folder);
+    let html = std::fs::read_to_string(folder.join("web/index.html")).expect("page");
+    assert!(!html.to_lowercase().contains("<script"), "no script");
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"id\">"));
+    assert!(
+        html.contains("Kue Lapis Tebet &lt;b&gt;&amp;amp;&lt;/b&gt;"),
+        "names are escaped"
+    );
+    assert!(!html.contains("<b>"));
+    assert_eq!(html.matches("<li class=\"card\">").count(), 3);
+    assert_eq!(
+        html.matches("<img ").count(),
+        html.matches(" alt=\"").count(),
+        "every image has alt text"
+    );
+    for n in 1..=3 {
+        assert!(folder.join(format!("web/foto/{n:02}.jpg")).is_file());
+    }
+    // Opening and closing tags balance (a crude check that the page parses cleanly).
+    for tag in [
+        "html", "head", "body", "main", "section", "ul", "li", "table", "tr", "p", "h2", "h3",
+        "div",
+    ] {
+        let open =
+            html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
+        assert_eq!(open, html.matches(&format!("</{tag}>")).count(), "<{tag}>");
+    }
+    use calamine::{Reader, open_workbook_auto};
+    for (file, first, names) in [
+        ("tokopedia.xlsx", "Nama Produk*", 0),
+        ("shopee.xlsx", "Kategori", 1),
+    ] {
+        let mut book = open_workbook_auto(folder.join("marketplace").join(file)).expect("xlsx");
+        let sheet = book.worksheet_range("Produk").expect("sheet");
+        let rows: Vec<_> = sheet.rows().collect();
+        assert_eq!(rows[0][0].to_string(), first);
+        assert_eq!(rows.len(), 4, "{file}: header and three products");
+        assert!(
+            rows[1..]
+                .iter()
+                .all(|r| r[names].to_string().starts_with("Kue Lapis"))
+        );
+        let formulas = book.worksheet_formula("Produk").expect("formulas");
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{file} has formulas"
+        );
+    }
+    let zip = zip::ZipArchive::new(
+        std::fs::File::open(folder.join("marketplace/foto-tokopedia.zip")).expect("zip"),
+    )
+    .expect("zip");
+    let names: Vec<String> = zip
+        .file_names()
+        .map(|n| n.expect("name").into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.ends_with("-kue-lapis-tebet-b-amp-b-1.jpg")),
+        "{names:?}"
+    );
+    let wa = std::fs::read_to_string(folder.join("marketplace/whatsapp-katalog.csv")).expect("csv");
+    assert!(wa.starts_with("name,price,description,link,retailer_id\n"));
+    assert!(wa.contains(",25000,"));
+}
+
+#[test]
+fn a_name_too_long_for_tokopedia_is_left_out_of_its_sheet_only() {
+    let (dir, r) = registry();
+    let friday = published(&r, dir.path());
+    let e = r.edition_on(&friday).expect("edition");
+    // Snapshots are frozen: make a new edition whose product has a 90-character name.
+    let pid = e.snapshot[0].product_id.clone();
+    let mut d = r.product_draft(&pid).expect("draft");
+    d.name = format!("Kue Lapis {}", "Legit Rempah ".repeat(7));
+    r.update_product(&pid, &d).expect("rename");
+    let next = r
+        .plan_edition(&EditionPlan {
+            friday: "2021-12-31".into(),
+            theme: "makanan-minuman".into(),
+            channels: vec!["catalogue".into(), "shopee".into()],
+            ..Default::default()
+        })
+        .expect("plan");
+    r.add_to_edition(&next.id, &pid).expect("add");
+    r.publish_edition(&next.id).expect("publish");
+    let report = build(&r, "2021-12-31", &dir.path().join("out"), None);
+    assert_eq!(report.left_out.len(), 1, "{:?}", report.left_out);
+    assert!(
+        report.left_out[0].en.starts_with("Tokopedia:"),
+        "{:?}",
+        report.left_out
+    );
+    assert!(report.left_out[0].id.contains("paling banyak 70"));
+    let notes = std::fs::read_to_string(Path::new(&report.folder).join("marketplace/laporan.txt"))
+        .expect("notes");
+    assert!(notes.contains("paling banyak 70"));
 }

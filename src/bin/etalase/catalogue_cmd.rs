@@ -18,8 +18,8 @@ pub enum CatalogueCommand {
         friday: String,
         #[arg(long)]
         out: PathBuf,
-        /// Comma-separated: pdf, social, captions (default all).
-        #[arg(long, default_value = "pdf,social,captions")]
+        /// Comma-separated: pdf, social, captions, web, sheets (default all).
+        #[arg(long, default_value = "pdf,social,captions,web,sheets")]
         formats: String,
         /// A folder with edited templates (catalogue.typ, social.typ); errors in them are
         /// reported and the defaults used.
@@ -60,6 +60,9 @@ pub fn run(registry: &Registry, cmd: CatalogueCommand, lang: Lang) -> Result<()>
                 eprintln!();
                 for p in &report.template_problems {
                     eprintln!("template: {p}");
+                }
+                for t in &report.left_out {
+                    eprintln!("{}", t.get(lang));
                 }
                 for f in &report.files {
                     println!("{:>9}  {}", f.bytes, f.path);
