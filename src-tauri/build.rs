@@ -86,6 +86,9 @@ const COMMANDS: &[&str] = &[
     "products_with_readiness",
     "product_last_featured",
     "vendor_last_featured",
+    "build_catalogue",
+    "cancel_catalogue_build",
+    "catalogue_captions",
 ];
 
 fn main() {

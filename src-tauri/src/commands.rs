@@ -711,3 +711,55 @@ pub async fn vendor_last_featured(
         .blocking(move |r| r.vendor_last_featured(&vendor_id))
         .await
 }
+
+/// Builds a published edition's catalogue into the export folder, reporting each step through
+/// `on_progress`; `cancel_catalogue_build` stops it and nothing is left behind.
+#[tauri::command]
+pub async fn build_catalogue(
+    state: State<'_, AppState>,
+    friday: String,
+    formats: etalase::catalogue::Formats,
+    on_progress: tauri::ipc::Channel<etalase::catalogue::BuildProgress>,
+) -> Answer<etalase::catalogue::BuildReport> {
+    let cancel = state.catalogue_cancel.clone();
+    cancel.store(false, std::sync::atomic::Ordering::Relaxed);
+    let last = state.last_build.clone();
+    state
+        .blocking(move |r| {
+            let report = r.build_catalogue(
+                &friday,
+                &export_dir()?,
+                &etalase::catalogue::BuildOptions {
+                    formats,
+                    templates: None,
+                },
+                &mut |p| {
+                    let _ = on_progress.send(p.clone());
+                },
+                &cancel,
+            )?;
+            if !report.cancelled
+                && let Ok(mut slot) = last.lock()
+            {
+                *slot = Some(report.clone());
+            }
+            Ok(report)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn cancel_catalogue_build(state: State<'_, AppState>) -> Answer<()> {
+    state
+        .catalogue_cancel
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn catalogue_captions(
+    state: State<'_, AppState>,
+    friday: String,
+) -> Answer<Vec<etalase::catalogue::CaptionText>> {
+    state.blocking(move |r| r.catalogue_captions(&friday)).await
+}

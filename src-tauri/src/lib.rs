@@ -1,6 +1,7 @@
 //! Etalase's desktop shell: a window around the `etalase` core. Glue only; the core owns every
 //! rule and every byte of data.
 
+mod catalogue_protocol;
 mod commands;
 mod error;
 mod photo_protocol;
@@ -23,6 +24,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .manage(AppState::new(opened))
         .register_asynchronous_uri_scheme_protocol("photo", photo_protocol::handle)
+        .register_asynchronous_uri_scheme_protocol("catalogue", catalogue_protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::registry_info,
             commands::regions,
@@ -107,6 +109,9 @@ pub fn run() {
             commands::products_with_readiness,
             commands::product_last_featured,
             commands::vendor_last_featured,
+            commands::build_catalogue,
+            commands::cancel_catalogue_build,
+            commands::catalogue_captions,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

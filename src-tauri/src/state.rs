@@ -2,8 +2,10 @@
 //! version made it, it is damaged, the folder is not writable), the window still opens and
 //! every command answers with that reason, so the person sees it in their language.
 
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+
+use etalase::catalogue::BuildReport;
 
 use etalase::{ErrorPayload, Registry};
 
@@ -13,6 +15,10 @@ pub struct AppState {
     opened: Result<Registry, ErrorPayload>,
     /// Set by "cancel" while a photo import runs; cleared when the next one starts.
     pub photo_cancel: Arc<AtomicBool>,
+    /// Set by "cancel" while a catalogue builds.
+    pub catalogue_cancel: Arc<AtomicBool>,
+    /// The last finished catalogue build: the `catalogue:` protocol serves its images only.
+    pub last_build: Arc<Mutex<Option<BuildReport>>>,
 }
 
 impl AppState {
@@ -20,6 +26,8 @@ impl AppState {
         AppState {
             opened: opened.map_err(|e| e.payload()),
             photo_cancel: Arc::new(AtomicBool::new(false)),
+            catalogue_cancel: Arc::new(AtomicBool::new(false)),
+            last_build: Arc::new(Mutex::new(None)),
         }
     }
 

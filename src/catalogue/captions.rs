@@ -13,6 +13,13 @@ pub enum CaptionChannel {
 }
 
 impl CaptionChannel {
+    pub fn key(self) -> &'static str {
+        match self {
+            CaptionChannel::Instagram => "instagram",
+            CaptionChannel::Whatsapp => "whatsapp",
+        }
+    }
+
     pub fn file(self) -> &'static str {
         match self {
             CaptionChannel::Instagram => "instagram.txt",

@@ -6,6 +6,7 @@
 pub mod captions;
 pub mod data;
 mod engine;
+pub mod preview;
 pub mod sheets;
 pub mod web;
 
@@ -29,6 +30,9 @@ use data::{CatalogueData, Settings};
 const PDF_PHOTO_EDGE: u32 = 600;
 const PDF_PHOTO_QUALITY: u8 = 80;
 const SOCIAL_QUALITY: u8 = 88;
+/// The window previews the PDF's first pages at about 450 px wide.
+const PREVIEW_PAGES: usize = 3;
+const PREVIEW_SCALE: f32 = 0.75;
 
 /// Which outputs to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -88,6 +92,13 @@ impl Formats {
         }
         Ok(f)
     }
+}
+
+/// One channel's captions, to copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CaptionText {
+    pub channel: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -361,6 +372,16 @@ impl Registry {
                     .pdf(&format!("{}-{page}", edition.id))
                     .map_err(|p| render_error("pdf", &p))?;
                 write(file, &pdf, &mut report)?;
+                if page == "a4" {
+                    // The first pages, small, for the window's preview.
+                    for i in 0..doc.page_count().min(PREVIEW_PAGES) {
+                        if let Some((pw, ph, rgb)) = doc.render_rgb(i, PREVIEW_SCALE) {
+                            let jpeg = etalase_pipeline::pipeline::encode(&rgb, pw, ph, 82)
+                                .map_err(|r| Error::Internal(r.reason.en))?;
+                            write(&format!("pratinjau/a4-{}.jpg", i + 1), &jpeg, &mut report)?;
+                        }
+                    }
+                }
                 step("PDF katalog", "Catalogue PDF", 1);
             }
         }
@@ -545,6 +566,25 @@ impl Registry {
             step("Teks", "Captions", 1);
         }
         Ok(report)
+    }
+
+    /// The caption files of a published edition, as text to copy: (channel, text).
+    pub fn catalogue_captions(&self, friday: &str) -> Result<Vec<CaptionText>> {
+        let edition = self.edition_on(friday)?;
+        if edition.state != EditionState::Published {
+            return Err(refusal(
+                format!("Edisi {} belum terbit.", edition.label.id),
+                format!("The edition of {} is not published.", edition.label.en),
+            ));
+        }
+        let data = data::catalogue_data(&edition, &self.categories()?, &self.catalogue_settings()?);
+        Ok([CaptionChannel::Instagram, CaptionChannel::Whatsapp]
+            .into_iter()
+            .map(|c| CaptionText {
+                channel: c.key().to_owned(),
+                text: captions::channel_file(&data, c),
+            })
+            .collect())
     }
 
     /// The registry's catalogue settings (price style; colours to come with the settings page).

@@ -14,7 +14,7 @@ pub struct Response {
 }
 
 impl Response {
-    fn status(status: u16) -> Response {
+    pub(crate) fn status(status: u16) -> Response {
         Response {
             status,
             content_type: "text/plain; charset=utf-8",

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { openApp, stopDriver } from "./webdriver.mjs";
@@ -14,6 +14,9 @@ const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
 const app = join(target, "debug", "etalase-desktop");
 const cli = join(target, "debug", "etalase");
 const dataDir = mkdtempSync(join(tmpdir(), "etalase-e2e-planner-"));
+// Where the window saves the catalogue (the app inherits it through tauri-driver).
+const exportDir = mkdtempSync(join(tmpdir(), "etalase-e2e-export-"));
+process.env.ETALASE_EXPORT_DIR = exportDir;
 
 let driver;
 let session;
@@ -31,6 +34,7 @@ after(async () => {
   await session?.end().catch(() => {});
   stopDriver(driver);
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(exportDir, { recursive: true, force: true });
 });
 
 test("a curator's request for revision reaches the revision queue", async () => {
@@ -93,4 +97,31 @@ test("the next Friday is planned, the suggestion accepted and the edition publis
     planned.items.map((i) => i.product.id),
   );
   assert.equal(published.log.filter((l) => l.action === "published").length, published.channels.length);
+});
+
+test("the published Friday's catalogue is built from the window and previewed", async () => {
+  const [next] = json("edition", "calendar", "--weeks", "1", "--json");
+  await (await session.find('[data-testid="nav-catalogues"]')).click();
+  const select = await session.find('[data-testid="catalogue-edition"]');
+  assert.equal(await session.execute("return document.querySelector('[data-testid=catalogue-edition]').value"), next.friday);
+  assert.ok(select);
+  await (await session.find('[data-testid="build-catalogue"]')).click();
+  await session.waitFor(
+    "the PDF's pages in the preview",
+    async () =>
+      session.execute(
+        "const imgs = [...document.querySelectorAll('[data-testid=catalogue-preview] img')]; return imgs.length >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0)",
+      ),
+    { timeout: 120000 },
+  );
+  const folder = await (await session.find('[data-testid="catalogue-folder"]')).text();
+  assert.ok(folder.startsWith(exportDir), folder);
+  for (const file of ["katalog-a4.pdf", "katalog-hp.pdf", "web/index.html", "marketplace/tokopedia.xlsx", "teks/instagram.txt"]) {
+    assert.ok(existsSync(join(folder, file)), file);
+  }
+  // The protocol serves only the build's own images.
+  const outside = await session.execute(
+    "return fetch('catalogue://localhost/../katalog-a4.pdf').then((r) => r.status).catch(() => 'refused')",
+  );
+  assert.notEqual(outside, 200);
 });

@@ -9,6 +9,8 @@ import { Session, sleep, startDriver, stopDriver } from "./webdriver.mjs";
 const root = resolve(import.meta.dirname, "../..");
 const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
 const dataDir = mkdtempSync(join(tmpdir(), "etalase-shots-"));
+const exportDir = mkdtempSync(join(tmpdir(), "etalase-shots-export-"));
+process.env.ETALASE_EXPORT_DIR = exportDir;
 execFileSync(join(target, "debug", "etalase"), ["--data-dir", dataDir, "demo"]);
 const first = JSON.parse(
   execFileSync(join(target, "debug", "etalase"), ["--data-dir", dataDir, "vendor", "list", "--limit", "1", "--json"]),
@@ -116,8 +118,21 @@ try {
   await session.execute("location.hash = '#/friday/queue'");
   await session.find('[data-testid="revision-queue"]');
   await shot("revision-queue");
+  await (await session.find('[data-testid="nav-catalogues"]')).click();
+  await (await session.find('[data-testid="build-catalogue"]')).click();
+  await session.waitFor(
+    "the preview",
+    () =>
+      session.execute(
+        "const imgs = [...document.querySelectorAll('[data-testid=catalogue-preview] img')]; return imgs.length >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0)",
+      ),
+    { timeout: 120000 },
+  );
+  await session.execute("document.querySelector('[data-testid=catalogue-result]').scrollIntoView()");
+  await shot("catalogue-build");
 } finally {
   await session.end().catch(() => {});
   stopDriver(driver);
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(exportDir, { recursive: true, force: true });
 }

@@ -657,6 +657,28 @@ export type EditionListing = { id: string, friday: string, label: Text, theme: s
 
 export type SuggestedProduct = { product: Product, kecamatan_name: string, reason: Text, };
 
+export type Formats = { pdf: boolean, social: boolean, captions: boolean, web: boolean, sheets: boolean, };
+
+export type BuildProgress = { done: number, total: number, step: Text, };
+
+export type BuiltFile = { 
+/**
+ * Relative to the edition's folder.
+ */
+path: string, bytes: number, };
+
+export type BuildReport = { folder: string, files: Array<BuiltFile>, 
+/**
+ * Problems in an edited template (file:line:column: message); the default was used.
+ */
+template_problems: Array<string>, 
+/**
+ * Products a marketplace sheet left out, and why.
+ */
+left_out: Array<Text>, cancelled: boolean, };
+
+export type CaptionText = { channel: string, text: string, };
+
 export type ProductWithPhotos = { product: Product, photos: Array<Photo>, };
 
 export type RegionTree = { province: string, cities: Array<CityNode>, 

@@ -54,6 +54,9 @@ import type {
   Readiness,
   ReadinessFilter,
   QueueItem,
+  Formats,
+  BuildProgress,
+  BuildReport,
 } from "./bindings";
 import type { ExportedFile, StagedFile } from "./types";
 
@@ -840,6 +843,29 @@ export class MockBackend implements Backend {
       return byScore ? rows.sort((a, b) => a.readiness.score - b.readiness.score) : rows;
     });
   productLastFeatured = (productId: string) => this.answer("productLastFeatured", [productId], () => null);
+  buildCatalogue = (friday: string, formats: Formats, onProgress: (p: BuildProgress) => void) =>
+    this.answer("buildCatalogue", [friday, formats], (): BuildReport => {
+      const e = this.editionList.find((x) => x.friday === friday);
+      if (!e || e.state !== "published") {
+        throw new BackendError({ code: "conflict", message: { id: "Edisi belum terbit.", en: "The edition is not published." }, fields: [], duplicates: [] });
+      }
+      onProgress({ done: 1, total: 2, step: { id: "PDF katalog", en: "Catalogue PDF" } });
+      onProgress({ done: 2, total: 2, step: { id: "Teks", en: "Captions" } });
+      const files = [
+        { path: "katalog-a4.pdf", bytes: 250000 },
+        { path: "pratinjau/a4-1.jpg", bytes: 40000 },
+        { path: "sosial/00-sampul-1x1.jpg", bytes: 140000 },
+        { path: "teks/instagram.txt", bytes: 2000 },
+      ];
+      return { folder: `/home/staf/Unduhan/${friday}-${e.theme}`, files, template_problems: [], left_out: [], cancelled: false };
+    });
+  cancelCatalogueBuild = () => this.answer("cancelCatalogueBuild", [], () => undefined);
+  catalogueUrl = (path: string) => `mock-catalogue:${path}`;
+  catalogueCaptions = (friday: string) =>
+    this.answer("catalogueCaptions", [friday], () => [
+      { channel: "instagram", text: `Jumat Beli Lokal ${friday}\n#JumatBeliLokal` },
+      { channel: "whatsapp", text: `Jumat Beli Lokal ${friday}` },
+    ]);
   vendorLastFeatured = (vendorId: string) =>
     this.answer("vendorLastFeatured", [vendorId], () =>
       this.editionList

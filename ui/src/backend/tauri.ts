@@ -55,6 +55,10 @@ import type {
   Readiness,
   ReadinessFilter,
   ProductReadiness,
+  Formats,
+  BuildProgress,
+  BuildReport,
+  CaptionText,
 } from "./bindings";
 import type { ExportedFile, StagedFile } from "./types";
 
@@ -171,5 +175,16 @@ export class TauriBackend implements Backend {
     navigator.userAgent.includes("Windows")
       ? `http://photo.localhost/${encodeURIComponent(photoId)}/${variant}`
       : `photo://localhost/${encodeURIComponent(photoId)}/${variant}`;
+  buildCatalogue = (friday: string, formats: Formats, onProgress: (p: BuildProgress) => void) => {
+    const channel = new Channel<BuildProgress>();
+    channel.onmessage = onProgress;
+    return call<BuildReport>("build_catalogue", { friday, formats, onProgress: channel });
+  };
+  cancelCatalogueBuild = () => call<void>("cancel_catalogue_build");
+  catalogueUrl = (path: string) => {
+    const encoded = path.split("/").map(encodeURIComponent).join("/");
+    return navigator.userAgent.includes("Windows") ? `http://catalogue.localhost/${encoded}` : `catalogue://localhost/${encoded}`;
+  };
+  catalogueCaptions = (friday: string) => call<CaptionText[]>("catalogue_captions", { friday });
   finishWelcome = () => call<void>("finish_welcome");
 }

@@ -56,6 +56,10 @@ import type {
   Readiness,
   ReadinessFilter,
   ProductReadiness,
+  Formats,
+  BuildProgress,
+  BuildReport,
+  CaptionText,
 } from "./bindings";
 
 /** A file handed to the core (`stageImport`) and the name the person knows it by. */
@@ -166,6 +170,11 @@ export interface Backend {
   productsWithReadiness(query: ProductQuery, filter: ReadinessFilter, byScore: boolean): Promise<ProductReadiness[]>;
   productLastFeatured(productId: string): Promise<string | null>;
   vendorLastFeatured(vendorId: string): Promise<string | null>;
+  buildCatalogue(friday: string, formats: Formats, onProgress: (p: BuildProgress) => void): Promise<BuildReport>;
+  cancelCatalogueBuild(): Promise<void>;
+  /** Where the window loads an image of the last build from. */
+  catalogueUrl(path: string): string;
+  catalogueCaptions(friday: string): Promise<CaptionText[]>;
   finishWelcome(): Promise<void>;
 }
 

@@ -1,0 +1,29 @@
+//! The `catalogue:` protocol: the window's preview loads the last build's images from
+//! `catalogue://localhost/PATH`. The core answers (`etalase::catalogue::preview`): only files the
+//! build listed, by exact path.
+
+use tauri::http::{Request, Response};
+use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
+
+use crate::state::AppState;
+
+pub fn handle<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
+    let last = ctx.app_handle().state::<AppState>().last_build.clone();
+    let path = request.uri().path().to_owned();
+    tauri::async_runtime::spawn_blocking(move || {
+        let report = last.lock().ok().and_then(|g| g.clone());
+        let answer = etalase::catalogue::preview::respond(report.as_ref(), &path);
+        let mut builder = Response::builder().status(answer.status);
+        for (name, value) in answer.headers() {
+            builder = builder.header(name, value);
+        }
+        let response = builder
+            .body(answer.body)
+            .unwrap_or_else(|_| Response::new(Vec::new()));
+        responder.respond(response);
+    });
+}
