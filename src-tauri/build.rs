@@ -89,6 +89,8 @@ const COMMANDS: &[&str] = &[
     "build_catalogue",
     "cancel_catalogue_build",
     "catalogue_captions",
+    "catalogue_options",
+    "set_catalogue_options",
 ];
 
 fn main() {

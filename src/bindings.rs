@@ -122,6 +122,7 @@ pub fn typescript() -> String {
         crate::catalogue::BuiltFile,
         crate::catalogue::BuildReport,
         crate::catalogue::CaptionText,
+        crate::catalogue::CatalogueOptions,
         crate::rights::ProductWithPhotos,
         crate::region::RegionTree,
         crate::region::CityNode,

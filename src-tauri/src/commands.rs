@@ -763,3 +763,20 @@ pub async fn catalogue_captions(
 ) -> Answer<Vec<etalase::catalogue::CaptionText>> {
     state.blocking(move |r| r.catalogue_captions(&friday)).await
 }
+
+#[tauri::command]
+pub async fn catalogue_options(
+    state: State<'_, AppState>,
+) -> Answer<etalase::catalogue::CatalogueOptions> {
+    state.blocking(|r| r.catalogue_options()).await
+}
+
+#[tauri::command]
+pub async fn set_catalogue_options(
+    state: State<'_, AppState>,
+    options: etalase::catalogue::CatalogueOptions,
+) -> Answer<etalase::catalogue::CatalogueOptions> {
+    state
+        .blocking(move |r| r.set_catalogue_options(&options))
+        .await
+}

@@ -112,6 +112,8 @@ pub fn run() {
             commands::build_catalogue,
             commands::cancel_catalogue_build,
             commands::catalogue_captions,
+            commands::catalogue_options,
+            commands::set_catalogue_options,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -6,11 +6,11 @@
 pub mod captions;
 pub mod data;
 mod engine;
+mod frames;
 pub mod preview;
 pub mod sheets;
 pub mod web;
 
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -18,18 +18,20 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::photo::{Crop, Frame};
+use crate::photo::Frame;
 use crate::planner::edition::{Edition, EditionState};
-use crate::planner::snapshot::PublicPhoto;
 use crate::registry::Registry;
 use crate::text::Text;
 use captions::CaptionChannel;
 use data::{CatalogueData, Settings};
+use frames::FrameJob;
 
 /// Photos in the PDF: a card is about 60 mm wide, so 600 px is over 250 dpi.
 const PDF_PHOTO_EDGE: u32 = 600;
 const PDF_PHOTO_QUALITY: u8 = 80;
 const SOCIAL_QUALITY: u8 = 88;
+/// Marketplace photos: square, 1080 px.
+const MARKET_EDGE: u32 = 1080;
 /// The window previews the PDF's first pages at about 450 px wide.
 const PREVIEW_PAGES: usize = 3;
 const PREVIEW_SCALE: f32 = 0.75;
@@ -92,6 +94,14 @@ impl Formats {
         }
         Ok(f)
     }
+}
+
+/// How the catalogue writes prices (`tight`: Rp25.000, `spaced`: Rp 25.000) and groups cards
+/// (`city`, `kecamatan`, `category`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CatalogueOptions {
+    pub price_style: String,
+    pub grouping: String,
 }
 
 /// One channel's captions, to copy.
@@ -160,46 +170,6 @@ fn qr_svg(text: &str) -> Option<Vec<u8>> {
 }
 
 impl Registry {
-    fn framed(
-        &self,
-        photo: &PublicPhoto,
-        frame: Frame,
-        long_edge: u32,
-        quality: u8,
-    ) -> Result<Vec<u8>> {
-        let master: Vec<u8> = self
-            .read(|c| {
-                Ok(c.query_row(
-                    "SELECT master FROM photo_blob WHERE hash = ?1",
-                    [&photo.hash],
-                    |r| r.get(0),
-                )
-                .optional()?)
-            })?
-            .ok_or_else(|| Error::NotFound {
-                what: "photo",
-                id: photo.id.clone(),
-            })?;
-        let crop: Crop = match frame {
-            Frame::Square => photo.square,
-            Frame::Portrait => photo.portrait,
-            Frame::Story => photo.story,
-        };
-        let (rw, rh) = frame.ratio();
-        let size = if rh >= rw {
-            (long_edge * rw / rh, long_edge)
-        } else {
-            (long_edge, long_edge * rh / rw)
-        };
-        etalase_pipeline::pipeline::render_frame(
-            &master,
-            (crop.x, crop.y, crop.w, crop.h),
-            size,
-            quality,
-        )
-        .map_err(|r| Error::Internal(r.reason.en))
-    }
-
     /// Builds the catalogue of a published edition into `out/{friday}-{theme}/` (a new folder
     /// beside an existing one, never over it). Written into a `.part` folder first and renamed
     /// when complete, so a cancelled or failed build leaves nothing half made.
@@ -269,7 +239,7 @@ impl Registry {
     ) -> Result<BuildReport> {
         let cards: Vec<&data::Card> = data.groups.iter().flat_map(|g| &g.cards).collect();
         let f = options.formats;
-        let total = 1
+        let total = 2
             + u32::from(f.pdf) * (cards.len() as u32 + 2)
             + u32::from(f.social) * (cards.len() as u32 * 3 + 1)
             + u32::from(f.captions)
@@ -320,6 +290,42 @@ impl Registry {
                 .and_then(|i| i.photos.first())
         };
 
+        // Every framed photo this build needs, made up front: each master decoded once, on two
+        // threads, kept in the frame cache for the next build.
+        let mut jobs: Vec<FrameJob> = Vec::new();
+        for item in &edition.snapshot {
+            for (k, photo) in item.photos.iter().enumerate() {
+                if k == 0 {
+                    if f.pdf || f.web {
+                        jobs.push(job(photo, Frame::Square, PDF_PHOTO_EDGE, PDF_PHOTO_QUALITY));
+                    }
+                    if f.social {
+                        jobs.push(job(photo, Frame::Square, 1080, SOCIAL_QUALITY));
+                        jobs.push(job(photo, Frame::Portrait, 1350, SOCIAL_QUALITY));
+                        jobs.push(job(photo, Frame::Story, 1920, SOCIAL_QUALITY));
+                    }
+                }
+                if f.sheets && k < 9 {
+                    jobs.push(job(photo, Frame::Square, MARKET_EDGE, SOCIAL_QUALITY));
+                }
+            }
+        }
+        let made = std::sync::atomic::AtomicUsize::new(0);
+        let all = jobs.len();
+        if !self.prepare_frames(&jobs, cancel, &|n| {
+            made.fetch_add(n, Ordering::Relaxed);
+        })? {
+            report.cancelled = true;
+            return Ok(report);
+        }
+        step(
+            &format!(
+                "Foto dibingkai ({} dari {all})",
+                made.load(Ordering::Relaxed)
+            ),
+            &format!("Photos framed ({} of {all})", made.load(Ordering::Relaxed)),
+            1,
+        );
         // The covers at page size, shared by the PDF and the web page.
         let mut small: HashMap<u32, Vec<u8>> = HashMap::new();
         if f.pdf || f.web {
@@ -327,7 +333,12 @@ impl Registry {
                 if let Some(photo) = photos_of(c.n) {
                     small.insert(
                         c.n,
-                        self.framed(photo, Frame::Square, PDF_PHOTO_EDGE, PDF_PHOTO_QUALITY)?,
+                        self.framed(&job(
+                            photo,
+                            Frame::Square,
+                            PDF_PHOTO_EDGE,
+                            PDF_PHOTO_QUALITY,
+                        ))?,
                     );
                 }
             }
@@ -405,7 +416,7 @@ impl Registry {
                     if let Some(photo) = photos_of(c.n) {
                         files.insert(
                             format!("/photos/{:02}-{key}.jpg", c.n),
-                            self.framed(photo, frame, h, SOCIAL_QUALITY)?,
+                            self.framed(&job(photo, frame, h, SOCIAL_QUALITY))?,
                         );
                     }
                 }
@@ -423,22 +434,39 @@ impl Registry {
                     &mut report.template_problems,
                 )
                 .map_err(|p| render_error("social", &p))?;
-                for (i, c) in cards.iter().enumerate() {
+                // Pages are drawn and encoded on two threads; files are written in order.
+                let render = |i: usize| -> Result<Vec<u8>> {
+                    let (pw, ph, rgb) = doc
+                        .render_rgb(i, 1.0)
+                        .ok_or_else(|| Error::Internal("social page missing".into()))?;
+                    etalase_pipeline::pipeline::encode(&rgb, pw, ph, SOCIAL_QUALITY)
+                        .map_err(|r| Error::Internal(r.reason.en))
+                };
+                for pair in (0..cards.len()).collect::<Vec<_>>().chunks(2) {
                     if cancel.load(Ordering::Relaxed) {
                         report.cancelled = true;
                         return Ok(report);
                     }
-                    let (pw, ph, rgb) = doc
-                        .render_rgb(i, 1.0)
-                        .ok_or_else(|| Error::Internal("social page missing".into()))?;
-                    let jpeg = etalase_pipeline::pipeline::encode(&rgb, pw, ph, SOCIAL_QUALITY)
-                        .map_err(|r| Error::Internal(r.reason.en))?;
-                    write(
-                        &format!("sosial/{}-{suffix}.jpg", c.stem),
-                        &jpeg,
-                        &mut report,
-                    )?;
-                    step("Gambar media sosial", "Social images", 1);
+                    let images: Vec<Result<Vec<u8>>> = std::thread::scope(|s| {
+                        let handles: Vec<_> =
+                            pair.iter().map(|&i| s.spawn(move || render(i))).collect();
+                        handles
+                            .into_iter()
+                            .map(|h| {
+                                h.join().unwrap_or_else(|_| {
+                                    Err(Error::Internal("render thread".into()))
+                                })
+                            })
+                            .collect()
+                    });
+                    for (&i, jpeg) in pair.iter().zip(images) {
+                        write(
+                            &format!("sosial/{}-{suffix}.jpg", cards[i].stem),
+                            &jpeg?,
+                            &mut report,
+                        )?;
+                        step("Gambar media sosial", "Social images", 1);
+                    }
                 }
                 if frame == Frame::Square {
                     let inputs = [
@@ -537,7 +565,7 @@ impl Registry {
                     {
                         entries.push((
                             name,
-                            self.framed(photo, Frame::Square, 1080, SOCIAL_QUALITY)?,
+                            self.framed(&job(photo, Frame::Square, MARKET_EDGE, SOCIAL_QUALITY))?,
                         ));
                     }
                 }
@@ -587,7 +615,53 @@ impl Registry {
             .collect())
     }
 
-    /// The registry's catalogue settings (price style; colours to come with the settings page).
+    /// The catalogue's choices as the settings page shows them.
+    pub fn catalogue_options(&self) -> Result<CatalogueOptions> {
+        let s = self.catalogue_settings()?;
+        Ok(CatalogueOptions {
+            price_style: match s.price {
+                data::PriceStyle::Tight => "tight",
+                data::PriceStyle::Spaced => "spaced",
+            }
+            .into(),
+            grouping: match s.grouping {
+                data::Grouping::City => "city",
+                data::Grouping::Kecamatan => "kecamatan",
+                data::Grouping::Category => "category",
+            }
+            .into(),
+        })
+    }
+
+    /// Changes how prices are written and how cards are grouped.
+    pub fn set_catalogue_options(&self, options: &CatalogueOptions) -> Result<CatalogueOptions> {
+        let bad = |field: &str, id: &str, en: &str| {
+            Error::Invalid(vec![crate::error::FieldError::new(
+                field,
+                "unknown_choice",
+                Text::new(id, en),
+            )])
+        };
+        if !matches!(options.price_style.as_str(), "tight" | "spaced") {
+            return Err(bad(
+                "price_style",
+                "Gaya harga: tight atau spaced.",
+                "Price style: tight or spaced.",
+            ));
+        }
+        if !matches!(options.grouping.as_str(), "city" | "kecamatan" | "category") {
+            return Err(bad(
+                "grouping",
+                "Pengelompokan: city, kecamatan atau category.",
+                "Grouping: city, kecamatan or category.",
+            ));
+        }
+        self.set_meta("price_style", &options.price_style)?;
+        self.set_meta("catalogue_grouping", &options.grouping)?;
+        self.catalogue_options()
+    }
+
+    /// The registry's catalogue settings.
     pub fn catalogue_settings(&self) -> Result<Settings> {
         let mut s = Settings::default();
         if self.meta("price_style")?.as_deref() == Some("spaced") {
@@ -629,4 +703,18 @@ fn zip_of(entries: &[(String, Vec<u8>)], (y, m, d): (i32, u8, u8)) -> Result<Vec
             .map_err(|e| Error::Internal(e.to_string()))?;
     }
     Ok(zip.finish().map_err(err)?.into_inner())
+}
+
+fn job(
+    photo: &crate::planner::snapshot::PublicPhoto,
+    frame: Frame,
+    long_edge: u32,
+    quality: u8,
+) -> FrameJob {
+    FrameJob {
+        photo: photo.clone(),
+        frame,
+        long_edge,
+        quality,
+    }
 }

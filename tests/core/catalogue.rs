@@ -466,3 +466,45 @@ fn a_name_too_long_for_tokopedia_is_left_out_of_its_sheet_only() {
         .expect("notes");
     assert!(notes.contains("paling banyak 70"));
 }
+
+#[test]
+fn settings_change_how_prices_are_written_and_cards_grouped() {
+    let (dir, r) = registry();
+    let friday = published(&r, dir.path());
+    let options = r
+        .set_catalogue_options(&etalase::catalogue::CatalogueOptions {
+            price_style: "spaced".into(),
+            grouping: "kecamatan".into(),
+        })
+        .expect("set");
+    assert_eq!(options.price_style, "spaced");
+    assert!(matches!(
+        r.set_catalogue_options(&etalase::catalogue::CatalogueOptions {
+            price_style: "bold".into(),
+            grouping: "city".into(),
+        }),
+        Err(Error::Invalid(_))
+    ));
+    let captions = r.catalogue_captions(&friday).expect("captions");
+    assert!(
+        captions[0].text.contains("Rp 25.000"),
+        "{}",
+        captions[0].text
+    );
+    let report = build(&r, &friday, &dir.path().join("out"), None);
+    let data: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(Path::new(&report.folder).join("data.json")).expect("data"),
+    )
+    .expect("json");
+    assert_eq!(data["version"], 1);
+    assert_eq!(
+        data["groups"].as_array().map(Vec::len),
+        Some(3),
+        "one group per kecamatan"
+    );
+    assert!(
+        data["groups"][0]["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Kec. "))
+    );
+}

@@ -12,7 +12,8 @@ use std::io::Cursor;
 
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
-use image::{ColorType, DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
+pub use image::RgbImage;
+use image::{ColorType, DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use super::quality::{self, Quality};
 use crate::Reason as Text;
@@ -377,13 +378,29 @@ impl Worker {
 /// the framed 1:1, 4:5 and 9:16 images, made on demand so the master is never changed.
 pub fn render_frame(
     master: &[u8],
+    crop: (u32, u32, u32, u32),
+    size: (u32, u32),
+    quality: u8,
+) -> Result<Vec<u8>, Refusal> {
+    render_frame_from(&decode_master(master)?, crop, size, quality)
+}
+
+/// A stored master's pixels, to cut several frames from one decode.
+pub fn decode_master(master: &[u8]) -> Result<RgbImage, Refusal> {
+    Ok(
+        image::load_from_memory_with_format(master, ImageFormat::Jpeg)
+            .map_err(|e| internal(&e.to_string()))?
+            .into_rgb8(),
+    )
+}
+
+/// As [`render_frame`], from decoded pixels.
+pub fn render_frame_from(
+    img: &RgbImage,
     (x, y, w, h): (u32, u32, u32, u32),
     (width, height): (u32, u32),
     quality: u8,
 ) -> Result<Vec<u8>, Refusal> {
-    let img = image::load_from_memory_with_format(master, ImageFormat::Jpeg)
-        .map_err(|e| internal(&e.to_string()))?
-        .into_rgb8();
     let (mw, mh) = img.dimensions();
     if w == 0 || h == 0 || x + w > mw || y + h > mh {
         return Err(internal("frame outside the photo"));

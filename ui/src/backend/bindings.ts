@@ -679,6 +679,8 @@ left_out: Array<Text>, cancelled: boolean, };
 
 export type CaptionText = { channel: string, text: string, };
 
+export type CatalogueOptions = { price_style: string, grouping: string, };
+
 export type ProductWithPhotos = { product: Product, photos: Array<Photo>, };
 
 export type RegionTree = { province: string, cities: Array<CityNode>, 

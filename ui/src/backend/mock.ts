@@ -57,6 +57,7 @@ import type {
   Formats,
   BuildProgress,
   BuildReport,
+  CatalogueOptions,
 } from "./bindings";
 import type { ExportedFile, StagedFile } from "./types";
 
@@ -860,6 +861,10 @@ export class MockBackend implements Backend {
       return { folder: `/home/staf/Unduhan/${friday}-${e.theme}`, files, template_problems: [], left_out: [], cancelled: false };
     });
   cancelCatalogueBuild = () => this.answer("cancelCatalogueBuild", [], () => undefined);
+  catalogueOptionsSetting: CatalogueOptions = { price_style: "tight", grouping: "city" };
+  catalogueOptions = () => this.answer("catalogueOptions", [], () => ({ ...this.catalogueOptionsSetting }));
+  setCatalogueOptions = (options: CatalogueOptions) =>
+    this.answer("setCatalogueOptions", [options], () => (this.catalogueOptionsSetting = { ...options }));
   catalogueUrl = (path: string) => `mock-catalogue:${path}`;
   catalogueCaptions = (friday: string) =>
     this.answer("catalogueCaptions", [friday], () => [

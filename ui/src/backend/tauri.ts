@@ -59,6 +59,7 @@ import type {
   BuildProgress,
   BuildReport,
   CaptionText,
+  CatalogueOptions,
 } from "./bindings";
 import type { ExportedFile, StagedFile } from "./types";
 
@@ -186,5 +187,7 @@ export class TauriBackend implements Backend {
     return navigator.userAgent.includes("Windows") ? `http://catalogue.localhost/${encoded}` : `catalogue://localhost/${encoded}`;
   };
   catalogueCaptions = (friday: string) => call<CaptionText[]>("catalogue_captions", { friday });
+  catalogueOptions = () => call<CatalogueOptions>("catalogue_options");
+  setCatalogueOptions = (options: CatalogueOptions) => call<CatalogueOptions>("set_catalogue_options", { options });
   finishWelcome = () => call<void>("finish_welcome");
 }

@@ -60,6 +60,7 @@ import type {
   BuildProgress,
   BuildReport,
   CaptionText,
+  CatalogueOptions,
 } from "./bindings";
 
 /** A file handed to the core (`stageImport`) and the name the person knows it by. */
@@ -175,6 +176,8 @@ export interface Backend {
   /** Where the window loads an image of the last build from. */
   catalogueUrl(path: string): string;
   catalogueCaptions(friday: string): Promise<CaptionText[]>;
+  catalogueOptions(): Promise<CatalogueOptions>;
+  setCatalogueOptions(options: CatalogueOptions): Promise<CatalogueOptions>;
   finishWelcome(): Promise<void>;
 }
 
