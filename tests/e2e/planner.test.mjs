@@ -41,7 +41,7 @@ test("a curator's request for revision reaches the revision queue", async () => 
   const queued = json("curation", "queue", "--json").map((q) => q.product_id);
   const product = json("product", "list", "--json").find((p) => p.photo_count > 0 && !queued.includes(p.id));
   await session.execute(`location.hash = '#/products/${product.id}'`);
-  await (await session.find('[data-testid="review-product"]')).click();
+  await session.click('[data-testid="review-product"]');
   await (await session.find('[data-testid="review-form"] input[name="crit-packaging"][value="revise"]')).click();
   await (await session.find('[data-testid="review-form"] textarea')).type("Segel kemasan mudah terbuka.");
   const reviewer = await session.find('[data-testid="review-form"] input.input');

@@ -48,6 +48,19 @@ export class Session {
     }
   }
 
+  /** Finds and clicks, again if the page redrew the element between the two. */
+  async click(css, { timeout = 10000 } = {}) {
+    const until = Date.now() + timeout;
+    for (;;) {
+      try {
+        return await (await this.find(css, { timeout })).click();
+      } catch (e) {
+        if (!String(e).includes("stale element") || Date.now() > until) throw e;
+        await sleep(150);
+      }
+    }
+  }
+
   execute(script, args = []) {
     return this.cmd("POST", "/execute/sync", { script, args });
   }
