@@ -2,7 +2,7 @@
 //! `catalogue://localhost/PATH`. The core answers (`etalase::catalogue::preview`): only files the
 //! build listed, by exact path.
 
-use tauri::http::{Request, Response};
+use tauri::http::Request;
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
 use crate::state::AppState;
@@ -17,13 +17,6 @@ pub fn handle<R: Runtime>(
     tauri::async_runtime::spawn_blocking(move || {
         let report = last.lock().ok().and_then(|g| g.clone());
         let answer = etalase::catalogue::preview::respond(report.as_ref(), &path);
-        let mut builder = Response::builder().status(answer.status);
-        for (name, value) in answer.headers() {
-            builder = builder.header(name, value);
-        }
-        let response = builder
-            .body(answer.body)
-            .unwrap_or_else(|_| Response::new(Vec::new()));
-        responder.respond(response);
+        crate::photo_protocol::respond(responder, answer);
     });
 }

@@ -24,13 +24,18 @@ pub fn handle<R: Runtime>(
                 body: Vec::new(),
             },
         };
-        let mut builder = Response::builder().status(answer.status);
-        for (name, value) in answer.headers() {
-            builder = builder.header(name, value);
-        }
-        let response = builder
-            .body(answer.body)
-            .unwrap_or_else(|_| Response::new(Vec::new()));
-        responder.respond(response);
+        respond(responder, answer);
     });
+}
+
+/// Writes a core protocol answer (status, headers, body) to the window.
+pub fn respond(responder: UriSchemeResponder, answer: etalase::photo::protocol::Response) {
+    let mut builder = Response::builder().status(answer.status);
+    for (name, value) in answer.headers() {
+        builder = builder.header(name, value);
+    }
+    let response = builder
+        .body(answer.body)
+        .unwrap_or_else(|_| Response::new(Vec::new()));
+    responder.respond(response);
 }

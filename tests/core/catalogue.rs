@@ -5,7 +5,6 @@ use etalase::Registry;
 use etalase::catalogue::{BuildOptions, BuildReport, Formats};
 use etalase::consent::{ConsentForm, Purpose};
 use etalase::error::Error;
-use etalase::planner::curation::{Criteria, Mark, ReviewDraft};
 use etalase::planner::edition::EditionPlan;
 use etalase::product::ProductDraft;
 use etalase::vendor::VendorDraft;
@@ -100,22 +99,8 @@ fn published(r: &Registry, dir: &Path) -> String {
             &mut |_| {},
         )
         .expect("photo");
-        r.review_product(
-            &p.id,
-            &ReviewDraft {
-                criteria: Criteria {
-                    legality: Mark::Ok,
-                    quality: Mark::Ok,
-                    packaging: Mark::Ok,
-                    taste: Mark::Ok,
-                    hygiene: Mark::Ok,
-                    photo: Mark::Ok,
-                },
-                reviewer: "Ratna".into(),
-                ..Default::default()
-            },
-        )
-        .expect("review");
+        r.review_product(&p.id, &crate::planner::ok_review())
+            .expect("review");
     }
     let e = r
         .plan_edition(&EditionPlan {

@@ -47,7 +47,8 @@ fn vendor(r: &Registry, n: usize, kecamatan: &str, category: &str) -> String {
     .id
 }
 
-fn ok_review() -> ReviewDraft {
+/// A review passing every criterion (shared with the catalogue tests).
+pub fn ok_review() -> ReviewDraft {
     ReviewDraft {
         criteria: Criteria {
             legality: Mark::Ok,
