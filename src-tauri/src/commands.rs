@@ -528,14 +528,7 @@ pub async fn calendar(
     weeks: u32,
 ) -> Answer<Vec<CalendarWeek>> {
     state
-        .blocking(move |r| {
-            let from = match from.as_deref().map(|f| etalase::date::parse_day("from", f)) {
-                Some(Ok(Some(d))) => d,
-                Some(Err(e)) => return Err(etalase::Error::Invalid(vec![e])),
-                _ => etalase::vendor::today_in_jakarta(),
-            };
-            r.calendar(from, weeks.clamp(1, 104))
-        })
+        .blocking(move |r| r.calendar_from(from.as_deref().unwrap_or_default(), weeks))
         .await
 }
 

@@ -266,6 +266,15 @@ impl Registry {
         })
     }
 
+    /// The calendar from a typed day (empty: today in Jakarta), 1 to 104 weeks: what the window
+    /// and the CLI ask for.
+    pub fn calendar_from(&self, from: &str, weeks: u32) -> Result<Vec<CalendarWeek>> {
+        let from = parse_day("from", from)
+            .map_err(|e| Error::Invalid(vec![e]))?
+            .unwrap_or_else(crate::vendor::today_in_jakarta);
+        self.calendar(from, weeks.clamp(1, 104))
+    }
+
     /// `weeks` Fridays from the Friday on or after `from`, with their themes, skips and editions.
     pub fn calendar(&self, from: NaiveDate, weeks: u32) -> Result<Vec<CalendarWeek>> {
         let rotation = self.rotation()?;

@@ -201,7 +201,10 @@ impl Registry {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        if reviewer.is_empty() || reviewer.chars().count() > 120 {
+        if reviewer.is_empty()
+            || reviewer.chars().count() > 120
+            || reviewer.chars().any(char::is_control)
+        {
             errors.push(invalid(
                 "reviewer",
                 "required",

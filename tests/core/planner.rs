@@ -728,6 +728,23 @@ fn the_revision_queue_round_trip() {
         r.review_product(&p, &partial),
         Err(Error::Invalid(_))
     ));
+    // A curator's name with a hidden character is refused too.
+    let hidden = ReviewDraft {
+        reviewer: "Bu\u{0}Ratna".into(),
+        ..ok_review()
+    };
+    assert!(matches!(
+        r.review_product(&p, &hidden),
+        Err(Error::Invalid(_))
+    ));
+    assert!(matches!(
+        r.calendar_from("31-02-2026", 4),
+        Err(Error::Invalid(_))
+    ));
+    assert_eq!(
+        r.calendar_from("2026-01-01", 500).expect("clamped").len(),
+        104
+    );
     ask.notes = "Kemasan plastik tipis, ganti standing pouch.".into();
     let review = r.review_product(&p, &ask).expect("revise");
     assert_eq!(review.verdict, Verdict::Revise);

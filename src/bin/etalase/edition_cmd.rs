@@ -4,7 +4,6 @@ use clap::Subcommand;
 
 use etalase::planner::calendar::Rotation;
 use etalase::planner::edition::{Edition, EditionPlan, EditionState};
-use etalase::vendor::today_in_jakarta;
 use etalase::{Lang, Registry, Result};
 
 use crate::output;
@@ -327,12 +326,7 @@ pub fn run(registry: &Registry, cmd: EditionCommand, lang: Lang) -> Result<()> {
         }
         EditionCommand::Show { friday, json } => out(&registry.edition_on(&friday)?, json),
         EditionCommand::Calendar { weeks, from, json } => {
-            let from = match etalase::date::parse_day("from", &from) {
-                Ok(Some(d)) => d,
-                Ok(None) => today_in_jakarta(),
-                Err(e) => return Err(etalase::Error::Invalid(vec![e])),
-            };
-            let weeks = registry.calendar(from, weeks.clamp(1, 104))?;
+            let weeks = registry.calendar_from(&from, weeks)?;
             if json {
                 output::json(&weeks);
             } else {
