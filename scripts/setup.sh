@@ -9,11 +9,13 @@ say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# The desktop shell's libraries, the end-to-end test tools, and what the scripts use.
+# The desktop shell's libraries, the end-to-end test tools, and what the scripts and tests use
+# (LibreOffice Calc opens the marketplace sheets in a catalogue test).
 APT_PACKAGES=(
   build-essential pkg-config make curl file
   libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev
   webkit2gtk-driver xvfb xauth dbus-x11 imagemagick poppler-utils qpdf
+  libreoffice-calc-nogui
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -91,6 +91,10 @@ const COMMANDS: &[&str] = &[
     "catalogue_captions",
     "catalogue_options",
     "set_catalogue_options",
+    "preview_catalogue_look",
+    "set_catalogue_logo",
+    "clear_catalogue_logo",
+    "open_catalogue_folder",
 ];
 
 fn main() {

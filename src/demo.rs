@@ -280,6 +280,15 @@ fn generated() -> Vec<VendorDraft> {
                 } else {
                     String::new()
                 },
+                // A third of the businesses sell online too.
+                shop_link: if i % 3 == 0 {
+                    format!(
+                        "https://www.tokopedia.com/{}",
+                        crate::catalogue::data::slug(&name)
+                    )
+                } else {
+                    String::new()
+                },
                 agency: format!("Sudin PPKUKM {city_short}"),
                 mentor: seq.pick(MENTORS).to_owned(),
                 name,

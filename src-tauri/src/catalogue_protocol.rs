@@ -12,11 +12,17 @@ pub fn handle<R: Runtime>(
     request: Request<Vec<u8>>,
     responder: UriSchemeResponder,
 ) {
-    let last = ctx.app_handle().state::<AppState>().last_build.clone();
+    let state = ctx.app_handle().state::<AppState>();
+    let (last, look) = (state.last_build.clone(), state.look_preview.clone());
     let path = request.uri().path().to_owned();
     tauri::async_runtime::spawn_blocking(move || {
-        let report = last.lock().ok().and_then(|g| g.clone());
-        let answer = etalase::catalogue::preview::respond(report.as_ref(), &path);
+        let answer = if path.starts_with("/look/") {
+            let pages = look.lock().map(|g| g.clone()).unwrap_or_default();
+            etalase::catalogue::preview::respond_look(&pages, &path)
+        } else {
+            let report = last.lock().ok().and_then(|g| g.clone());
+            etalase::catalogue::preview::respond(report.as_ref(), &path)
+        };
         crate::photo_protocol::respond(responder, answer);
     });
 }

@@ -622,7 +622,17 @@ pub async fn mark_curated(state: State<'_, AppState>, id: String) -> Answer<Edit
 
 #[tauri::command]
 pub async fn publish_edition(state: State<'_, AppState>, id: String) -> Answer<Edition> {
-    state.blocking(move |r| r.publish_edition(&id)).await
+    let edition = state.blocking(move |r| r.publish_edition(&id)).await?;
+    // Frame the photos now, in the background, so the Friday build finds them ready. A
+    // failure here only means the build frames them itself.
+    let friday = edition.friday.clone();
+    let cancel = state.catalogue_cancel.clone();
+    if let Some(registry) = state.registry() {
+        tauri::async_runtime::spawn_blocking(move || {
+            let _ = registry.prepare_catalogue_frames(&friday, &cancel);
+        });
+    }
+    Ok(edition)
 }
 
 #[tauri::command]
@@ -772,4 +782,83 @@ pub async fn set_catalogue_options(
     state
         .blocking(move |r| r.set_catalogue_options(&options))
         .await
+}
+
+/// Renders the catalogue's first pages and a social image with unsaved settings; the window
+/// shows them from `catalogue://localhost/look/N.jpg`. Returns how many there are.
+#[tauri::command]
+pub async fn preview_catalogue_look(
+    state: State<'_, AppState>,
+    friday: String,
+    options: etalase::catalogue::CatalogueOptions,
+) -> Answer<u32> {
+    let slot = state.look_preview.clone();
+    state
+        .blocking(move |r| {
+            let pages = r.catalogue_look_preview(&friday, &options)?;
+            let n = pages.len() as u32;
+            if let Ok(mut s) = slot.lock() {
+                *s = pages;
+            }
+            Ok(n)
+        })
+        .await
+}
+
+/// Sets the catalogue's logo from a file the window staged (see `stage_file`).
+#[tauri::command]
+pub async fn set_catalogue_logo(
+    state: State<'_, AppState>,
+    token: String,
+) -> Answer<etalase::catalogue::CatalogueOptions> {
+    state
+        .blocking(move |r| {
+            let options = r.set_catalogue_logo(&r.staged_path(&token)?);
+            r.discard_staged(&token)?;
+            options
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn clear_catalogue_logo(
+    state: State<'_, AppState>,
+) -> Answer<etalase::catalogue::CatalogueOptions> {
+    state.blocking(|r| r.clear_catalogue_logo()).await
+}
+
+/// Opens the last build's folder in the file manager. The path is the build's own, never one
+/// the window sends.
+#[tauri::command]
+pub async fn open_catalogue_folder(state: State<'_, AppState>) -> Answer<()> {
+    let folder = state
+        .last_build
+        .lock()
+        .ok()
+        .and_then(|g| g.as_ref().map(|r| r.folder.clone()))
+        .ok_or_else(|| {
+            CommandError::from(etalase::Error::Conflict(etalase::text::Text::new(
+                "Belum ada katalog yang dibuat di jendela ini.",
+                "No catalogue has been built in this window yet.",
+            )))
+        })?;
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(&folder)
+        .spawn()
+        .map_err(|e| {
+            CommandError::from(etalase::Error::Conflict(etalase::text::Text::new(
+                format!("Folder {folder} tidak dapat dibuka ({e}). Buka lewat pengelola berkas."),
+                format!(
+                    "Folder {folder} could not be opened ({e}). Open it from the file manager."
+                ),
+            )))
+        })?;
+    Ok(())
 }

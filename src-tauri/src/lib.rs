@@ -114,6 +114,10 @@ pub fn run() {
             commands::catalogue_captions,
             commands::catalogue_options,
             commands::set_catalogue_options,
+            commands::preview_catalogue_look,
+            commands::set_catalogue_logo,
+            commands::clear_catalogue_logo,
+            commands::open_catalogue_folder,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -19,6 +19,8 @@ pub struct AppState {
     pub catalogue_cancel: Arc<AtomicBool>,
     /// The last finished catalogue build: the `catalogue:` protocol serves its images only.
     pub last_build: Arc<Mutex<Option<BuildReport>>>,
+    /// The look preview's images (`catalogue://localhost/look/N.jpg`), made from unsaved settings.
+    pub look_preview: Arc<Mutex<Vec<Vec<u8>>>>,
 }
 
 impl AppState {
@@ -28,6 +30,7 @@ impl AppState {
             photo_cancel: Arc::new(AtomicBool::new(false)),
             catalogue_cancel: Arc::new(AtomicBool::new(false)),
             last_build: Arc::new(Mutex::new(None)),
+            look_preview: Arc::new(Mutex::new(Vec::new())),
         }
     }
 

@@ -51,6 +51,9 @@ pub fn product_caption(c: &Card, data: &CatalogueData, channel: CaptionChannel) 
         (_, None, Some(contact)) => out.push_str(&format!("Kontak: {contact}\n")),
         _ => {}
     }
+    if let Some(shop) = &c.shop {
+        out.push_str(&format!("Toko: {shop}\n"));
+    }
     if channel == CaptionChannel::Instagram {
         out.push_str(&format!("\n{}\n", data.hashtags.join(" ")));
     }

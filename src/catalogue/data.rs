@@ -15,6 +15,9 @@ use crate::text::Text;
 /// Bumped whenever a field changes meaning or goes away; templates may check it.
 pub const DATA_VERSION: u32 = 1;
 
+/// Where templates find the logo.
+pub const LOGO_PATH: &str = "/logo.jpg";
+
 /// How prices are written: `Rp25.000` (the default) or `Rp 25.000`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PriceStyle {
@@ -60,7 +63,11 @@ pub struct Card {
     pub photo_square: Option<String>,
     pub photo_portrait: Option<String>,
     pub photo_story: Option<String>,
-    /// An SVG QR code of `whatsapp`.
+    /// The shop link as printed: without `https://` and `www.`.
+    pub shop: Option<String>,
+    /// What the QR code opens: the shop link, else the WhatsApp chat.
+    pub qr_link: Option<String>,
+    /// An SVG QR code of `qr_link`.
     pub qr: Option<String>,
     /// The file stem social images and photos of this product get (`01-kue-lapis`).
     pub stem: String,
@@ -90,6 +97,10 @@ pub struct CatalogueData {
     pub title: String,
     pub colour: String,
     pub accent: String,
+    /// `a4`, `f4`, `a5` or `letter`: the printed PDF's paper.
+    pub paper: String,
+    /// `/logo.jpg` when the registry has a logo.
+    pub logo: Option<String>,
     pub groups: Vec<Group>,
     pub vendors: Vec<VendorEntry>,
     pub count: usize,
@@ -140,6 +151,38 @@ fn permit_label(kind: &str) -> String {
     .to_owned()
 }
 
+/// The printed catalogue's paper (the phone PDF has its own size).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    /// Folio, 215×330 mm: common in Indonesian offices.
+    F4,
+    A5,
+    Letter,
+}
+
+impl Paper {
+    pub fn parse(text: &str) -> Option<Paper> {
+        Some(match text {
+            "a4" => Paper::A4,
+            "f4" => Paper::F4,
+            "a5" => Paper::A5,
+            "letter" => Paper::Letter,
+            _ => return None,
+        })
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::F4 => "f4",
+            Paper::A5 => "a5",
+            Paper::Letter => "letter",
+        }
+    }
+}
+
 /// How cards are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Grouping {
@@ -155,6 +198,9 @@ pub struct Settings {
     pub grouping: Grouping,
     pub colour: String,
     pub accent: String,
+    pub paper: Paper,
+    /// Whether the registry has a logo; the build hands it to templates as `/logo.jpg`.
+    pub logo: bool,
 }
 
 impl Default for Settings {
@@ -164,6 +210,8 @@ impl Default for Settings {
             grouping: Grouping::City,
             colour: "#0f5f5c".into(),
             accent: "#e4572e".into(),
+            paper: Paper::A4,
+            logo: false,
         }
     }
 }
@@ -221,6 +269,8 @@ pub fn catalogue_data(
         title: format!("Jumat Beli Lokal — {}", long_day(friday).id),
         colour: settings.colour.clone(),
         accent: settings.accent.clone(),
+        paper: settings.paper.key().to_owned(),
+        logo: settings.logo.then(|| LOGO_PATH.to_owned()),
         count: edition.snapshot.len(),
         groups,
         vendors,
@@ -243,6 +293,17 @@ fn group_key(item: &PublicItem, categories: &[Category], grouping: Grouping) -> 
     }
 }
 
+/// `https://www.tokopedia.com/kue-ibu` → `tokopedia.com/kue-ibu`.
+fn shop_label(link: &str) -> String {
+    let rest = link
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    rest.strip_prefix("www.")
+        .unwrap_or(rest)
+        .trim_end_matches('/')
+        .to_owned()
+}
+
 fn card(i: usize, item: &PublicItem, settings: &Settings) -> Card {
     let n = i as u32 + 1;
     let whatsapp = item
@@ -250,6 +311,13 @@ fn card(i: usize, item: &PublicItem, settings: &Settings) -> Card {
         .as_deref()
         .and_then(crate::phone::normalise)
         .map(|e164| format!("https://wa.me/{}", crate::phone::whatsapp_digits(&e164)));
+    // The QR code leads to the shop when there is one, else to a WhatsApp chat.
+    // A snapshot may come from another laptop: the link is checked again before printing.
+    let shop_link = item
+        .shop_link
+        .as_deref()
+        .and_then(|l| crate::vendor::validate::check_shop_link(l).ok());
+    let qr_link = shop_link.clone().or_else(|| whatsapp.clone());
     let has_photo = !item.photos.is_empty();
     let photo = |frame: &str| has_photo.then(|| format!("/photos/{n:02}-{frame}.jpg"));
     Card {
@@ -270,7 +338,9 @@ fn card(i: usize, item: &PublicItem, settings: &Settings) -> Card {
             })
             .collect(),
         contact: item.contact.clone(),
-        qr: whatsapp.as_ref().map(|_| format!("/qr/{n:02}.svg")),
+        shop: shop_link.as_deref().map(shop_label),
+        qr: qr_link.as_ref().map(|_| format!("/qr/{n:02}.svg")),
+        qr_link,
         whatsapp,
         photo_square: photo("square"),
         photo_portrait: photo("portrait"),

@@ -47,7 +47,7 @@ impl FrameJob {
         let (w, h) = self.size();
         // The hash is hex and the rest are numbers: nothing here can leave the folder.
         format!(
-            "{}-{}-{}-{}-{}-{w}x{h}-q{}.jpg",
+            "{}-{}-{}-{}-{}-{w}x{h}-q{}-rows.jpg",
             self.photo.hash, c.x, c.y, c.w, c.h, self.quality
         )
     }
@@ -119,8 +119,10 @@ impl Registry {
     ) -> Result<bool> {
         let cache = self.frame_cache();
         let mut by_master: BTreeMap<&str, Vec<&FrameJob>> = BTreeMap::new();
+        let mut seen = std::collections::HashSet::new();
         for j in jobs {
-            if !cache.join(j.file_name()).is_file() {
+            let name = j.file_name();
+            if !cache.join(&name).is_file() && seen.insert(name) {
                 by_master.entry(j.photo.hash.as_str()).or_default().push(j);
             }
         }

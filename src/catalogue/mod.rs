@@ -7,8 +7,10 @@ pub mod captions;
 pub mod data;
 mod engine;
 mod frames;
+pub(crate) mod look;
 pub mod preview;
 pub mod sheets;
+mod splice;
 pub mod web;
 
 use serde::{Deserialize, Serialize};
@@ -23,13 +25,15 @@ use crate::planner::edition::{Edition, EditionState};
 use crate::registry::Registry;
 use crate::text::Text;
 use captions::CaptionChannel;
-use data::{CatalogueData, Settings};
+use data::CatalogueData;
 use frames::FrameJob;
 
 /// Photos in the PDF: a card is about 60 mm wide, so 600 px is over 250 dpi.
 const PDF_PHOTO_EDGE: u32 = 600;
 const PDF_PHOTO_QUALITY: u8 = 80;
 const SOCIAL_QUALITY: u8 = 88;
+/// Every social image is 1080 pixels wide (Instagram's size).
+const SOCIAL_WIDTH: u32 = 1080;
 /// Marketplace photos: square, 1080 px.
 const MARKET_EDGE: u32 = 1080;
 /// The window previews the PDF's first pages at about 450 px wide.
@@ -96,13 +100,7 @@ impl Formats {
     }
 }
 
-/// How the catalogue writes prices (`tight`: Rp25.000, `spaced`: Rp 25.000) and groups cards
-/// (`city`, `kecamatan`, `category`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct CatalogueOptions {
-    pub price_style: String,
-    pub grouping: String,
-}
+pub use look::CatalogueOptions;
 
 /// One channel's captions, to copy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -276,13 +274,12 @@ impl Registry {
         let json = serde_json::to_vec_pretty(data).map_err(|e| Error::Internal(e.to_string()))?;
         write("data.json", &json, &mut report)?;
         step("Data edisi", "Edition data", 1);
-        let friday =
-            chrono::NaiveDate::parse_from_str(&edition.friday, "%Y-%m-%d").unwrap_or_default();
-        let today = (
-            chrono::Datelike::year(&friday),
-            chrono::Datelike::month(&friday) as u8,
-            chrono::Datelike::day(&friday) as u8,
-        );
+        let today = ymd(&edition.friday);
+        let logo = if data.logo.is_some() {
+            self.catalogue_logo()?
+        } else {
+            None
+        };
         let photos_of = |n: u32| {
             edition
                 .snapshot
@@ -292,24 +289,7 @@ impl Registry {
 
         // Every framed photo this build needs, made up front: each master decoded once, on two
         // threads, kept in the frame cache for the next build.
-        let mut jobs: Vec<FrameJob> = Vec::new();
-        for item in &edition.snapshot {
-            for (k, photo) in item.photos.iter().enumerate() {
-                if k == 0 {
-                    if f.pdf || f.web {
-                        jobs.push(job(photo, Frame::Square, PDF_PHOTO_EDGE, PDF_PHOTO_QUALITY));
-                    }
-                    if f.social {
-                        jobs.push(job(photo, Frame::Square, 1080, SOCIAL_QUALITY));
-                        jobs.push(job(photo, Frame::Portrait, 1350, SOCIAL_QUALITY));
-                        jobs.push(job(photo, Frame::Story, 1920, SOCIAL_QUALITY));
-                    }
-                }
-                if f.sheets && k < 9 {
-                    jobs.push(job(photo, Frame::Square, MARKET_EDGE, SOCIAL_QUALITY));
-                }
-            }
-        }
+        let jobs = frame_jobs(edition, f);
         let made = std::sync::atomic::AtomicUsize::new(0);
         let all = jobs.len();
         if !self.prepare_frames(&jobs, cancel, &|n| {
@@ -346,19 +326,15 @@ impl Registry {
         if f.pdf {
             let mut files: HashMap<String, Vec<u8>> = HashMap::new();
             files.insert("/data.json".into(), json.clone());
+            if let Some(l) = &logo {
+                files.insert(data::LOGO_PATH.into(), l.clone());
+            }
             for c in &cards {
                 if cancel.load(Ordering::Relaxed) {
                     report.cancelled = true;
                     return Ok(report);
                 }
-                if let (Some(path), Some(jpeg)) = (&c.photo_square, small.get(&c.n)) {
-                    files.insert(path.clone(), jpeg.clone());
-                }
-                if let (Some(path), Some(link)) = (&c.qr, &c.whatsapp)
-                    && let Some(svg) = qr_svg(link)
-                {
-                    files.insert(path.clone(), svg);
-                }
+                card_files(c, small.get(&c.n), &mut files);
                 step("Foto katalog", "Catalogue photos", 1);
             }
             let template = engine::Template::load(
@@ -366,7 +342,8 @@ impl Registry {
                 "catalogue.typ",
                 engine::CATALOGUE_TEMPLATE,
             );
-            for (page, file) in [("a4", "katalog-a4.pdf"), ("phone", "katalog-hp.pdf")] {
+            let print_file = format!("katalog-{}.pdf", data.paper);
+            for (page, file) in [("print", print_file.as_str()), ("phone", "katalog-hp.pdf")] {
                 if cancel.load(Ordering::Relaxed) {
                     report.cancelled = true;
                     return Ok(report);
@@ -383,13 +360,17 @@ impl Registry {
                     .pdf(&format!("{}-{page}", edition.id))
                     .map_err(|p| render_error("pdf", &p))?;
                 write(file, &pdf, &mut report)?;
-                if page == "a4" {
+                if page == "print" {
                     // The first pages, small, for the window's preview.
                     for i in 0..doc.page_count().min(PREVIEW_PAGES) {
                         if let Some((pw, ph, rgb)) = doc.render_rgb(i, PREVIEW_SCALE) {
                             let jpeg = etalase_pipeline::pipeline::encode(&rgb, pw, ph, 82)
                                 .map_err(|r| Error::Internal(r.reason.en))?;
-                            write(&format!("pratinjau/a4-{}.jpg", i + 1), &jpeg, &mut report)?;
+                            write(
+                                &format!("pratinjau/cetak-{}.jpg", i + 1),
+                                &jpeg,
+                                &mut report,
+                            )?;
                         }
                     }
                 }
@@ -400,103 +381,124 @@ impl Registry {
         if f.social {
             let template =
                 engine::Template::load(options.templates, "social.typ", engine::SOCIAL_TEMPLATE);
-            for (frame, w, h, suffix) in [
-                (Frame::Square, 1080, 1080, "1x1"),
-                (Frame::Portrait, 1080, 1350, "4x5"),
-                (Frame::Story, 1080, 1920, "9x16"),
-            ] {
-                let mut files: HashMap<String, Vec<u8>> = HashMap::new();
-                files.insert("/data.json".into(), json.clone());
-                let key = match frame {
-                    Frame::Square => "square",
-                    Frame::Portrait => "portrait",
-                    Frame::Story => "story",
-                };
-                for c in &cards {
-                    if let Some(photo) = photos_of(c.n) {
-                        files.insert(
-                            format!("/photos/{:02}-{key}.jpg", c.n),
-                            self.framed(&job(photo, frame, h, SOCIAL_QUALITY))?,
-                        );
-                    }
-                }
-                let inputs = [
-                    ("w", w.to_string()),
-                    ("h", h.to_string()),
-                    ("frame", key.to_owned()),
-                    ("kind", "products".to_owned()),
-                ];
-                let doc = engine::compile(
-                    &template,
-                    &files,
-                    &inputs,
-                    today,
-                    &mut report.template_problems,
-                )
-                .map_err(|p| render_error("social", &p))?;
-                // Pages are drawn and encoded on two threads; files are written in order.
-                let render = |i: usize| -> Result<Vec<u8>> {
-                    let (pw, ph, rgb) = doc
-                        .render_rgb(i, 1.0)
-                        .ok_or_else(|| Error::Internal("social page missing".into()))?;
-                    etalase_pipeline::pipeline::encode(&rgb, pw, ph, SOCIAL_QUALITY)
-                        .map_err(|r| Error::Internal(r.reason.en))
-                };
-                for pair in (0..cards.len()).collect::<Vec<_>>().chunks(2) {
-                    if cancel.load(Ordering::Relaxed) {
-                        report.cancelled = true;
-                        return Ok(report);
-                    }
-                    let images: Vec<Result<Vec<u8>>> = std::thread::scope(|s| {
-                        let handles: Vec<_> =
-                            pair.iter().map(|&i| s.spawn(move || render(i))).collect();
-                        handles
-                            .into_iter()
-                            .map(|h| {
-                                h.join().unwrap_or_else(|_| {
-                                    Err(Error::Internal("render thread".into()))
-                                })
-                            })
-                            .collect()
-                    });
-                    for (&i, jpeg) in pair.iter().zip(images) {
-                        write(
-                            &format!("sosial/{}-{suffix}.jpg", cards[i].stem),
-                            &jpeg?,
-                            &mut report,
-                        )?;
-                        step("Gambar media sosial", "Social images", 1);
-                    }
-                }
-                if frame == Frame::Square {
-                    let inputs = [
-                        ("w", "1080".to_owned()),
-                        ("h", "1080".to_owned()),
-                        ("frame", "square".to_owned()),
-                        ("kind", "cover".to_owned()),
-                    ];
-                    let doc = engine::compile(
-                        &template,
-                        &files,
-                        &inputs,
-                        today,
-                        &mut report.template_problems,
-                    )
-                    .map_err(|p| render_error("cover", &p))?;
-                    let (pw, ph, rgb) = doc
-                        .render_rgb(0, 1.0)
-                        .ok_or_else(|| Error::Internal("cover page missing".into()))?;
-                    let jpeg = etalase_pipeline::pipeline::encode(&rgb, pw, ph, SOCIAL_QUALITY)
-                        .map_err(|r| Error::Internal(r.reason.en))?;
-                    write("sosial/00-sampul-1x1.jpg", &jpeg, &mut report)?;
-                    step("Sampul", "Cover", 1);
+            let mut files: HashMap<String, Vec<u8>> = HashMap::new();
+            files.insert("/data.json".into(), json.clone());
+            if let Some(l) = &logo {
+                files.insert(data::LOGO_PATH.into(), l.clone());
+            }
+            for c in &cards {
+                if let Some(photo) = photos_of(c.n) {
+                    files.insert(
+                        format!("/photos/{:02}-square.jpg", c.n),
+                        self.framed(&job(photo, Frame::Square, 1080, SOCIAL_QUALITY))?,
+                    );
                 }
             }
+            // The text bands, one page per product, drawn once and put under each size's photo.
+            let inputs = [
+                ("w", "1080".to_owned()),
+                ("h", "1080".to_owned()),
+                ("kind", "band".to_owned()),
+            ];
+            let bands = engine::compile(
+                &template,
+                &files,
+                &inputs,
+                today,
+                &mut report.template_problems,
+            )
+            .map_err(|p| render_error("social", &p))?;
+            if bands.page_count() < cards.len() {
+                return Err(Error::Internal(
+                    "social: a band per product is missing".into(),
+                ));
+            }
+            let sizes = [
+                (Frame::Square, 1080u32, "1x1"),
+                (Frame::Portrait, 1350, "4x5"),
+                (Frame::Story, 1920, "9x16"),
+            ];
+            let images_of = |i: usize| -> Result<Vec<Vec<u8>>> {
+                let (bw, drawn, band) = bands
+                    .render_rgb(i, 1.0)
+                    .ok_or_else(|| Error::Internal("social band missing".into()))?;
+                if bw != SOCIAL_WIDTH {
+                    return Err(refusal(
+                        format!(
+                            "Pita teks gambar media sosial selebar {bw} piksel; harus {SOCIAL_WIDTH}."
+                        ),
+                        format!(
+                            "The social image's text band is {bw} pixels wide; it must be {SOCIAL_WIDTH}."
+                        ),
+                    ));
+                }
+                let mut out = Vec::with_capacity(sizes.len());
+                for (frame, h, _) in sizes {
+                    let photo = match photos_of(cards[i].n) {
+                        Some(p) => self.framed(&job(p, frame, h, SOCIAL_QUALITY))?,
+                        None => blank_photo(bw, h, &band)?,
+                    };
+                    out.push(social_image(&photo, bw, h, drawn, &band)?);
+                }
+                Ok(out)
+            };
+            for pair in (0..cards.len()).collect::<Vec<_>>().chunks(2) {
+                if cancel.load(Ordering::Relaxed) {
+                    report.cancelled = true;
+                    return Ok(report);
+                }
+                let images: Vec<Result<Vec<Vec<u8>>>> = std::thread::scope(|s| {
+                    let handles: Vec<_> = pair
+                        .iter()
+                        .map(|&i| s.spawn(move || images_of(i)))
+                        .collect();
+                    handles
+                        .into_iter()
+                        .map(|h| {
+                            h.join()
+                                .unwrap_or_else(|_| Err(Error::Internal("render thread".into())))
+                        })
+                        .collect()
+                });
+                for (&i, jpegs) in pair.iter().zip(images) {
+                    for ((_, _, suffix), jpeg) in sizes.iter().zip(jpegs?) {
+                        write(
+                            &format!("sosial/{}-{suffix}.jpg", cards[i].stem),
+                            &jpeg,
+                            &mut report,
+                        )?;
+                    }
+                    step("Gambar media sosial", "Social images", 3);
+                }
+            }
+            let inputs = [
+                ("w", "1080".to_owned()),
+                ("h", "1080".to_owned()),
+                ("kind", "cover".to_owned()),
+            ];
+            let doc = engine::compile(
+                &template,
+                &files,
+                &inputs,
+                today,
+                &mut report.template_problems,
+            )
+            .map_err(|p| render_error("cover", &p))?;
+            let (pw, ph, rgb) = doc
+                .render_rgb(0, 1.0)
+                .ok_or_else(|| Error::Internal("cover page missing".into()))?;
+            let jpeg = etalase_pipeline::pipeline::encode(&rgb, pw, ph, SOCIAL_QUALITY)
+                .map_err(|r| Error::Internal(r.reason.en))?;
+            write("sosial/00-sampul-1x1.jpg", &jpeg, &mut report)?;
+            step("Sampul", "Cover", 1);
         }
 
         if f.web {
             write("web/index.html", web::page(data).as_bytes(), &mut report)?;
             write("web/style.css", web::STYLE.as_bytes(), &mut report)?;
+            if let Some(l) = &logo {
+                write("web/logo.jpg", l, &mut report)?;
+            }
             for c in &cards {
                 if let Some(jpeg) = small.get(&c.n) {
                     write(&format!("web/foto/{:02}.jpg", c.n), jpeg, &mut report)?;
@@ -596,6 +598,17 @@ impl Registry {
         Ok(report)
     }
 
+    /// Frames every photo a full build of a published edition needs and keeps them in the
+    /// frame cache, so the Friday build itself decodes nothing. The window runs this in the
+    /// background after publishing. Returns false when cancelled.
+    pub fn prepare_catalogue_frames(&self, friday: &str, cancel: &AtomicBool) -> Result<bool> {
+        let edition = self.edition_on(friday)?;
+        if edition.state != EditionState::Published {
+            return Ok(true);
+        }
+        self.prepare_frames(&frame_jobs(&edition, Formats::default()), cancel, &|_| {})
+    }
+
     /// The caption files of a published edition, as text to copy: (channel, text).
     pub fn catalogue_captions(&self, friday: &str) -> Result<Vec<CaptionText>> {
         let edition = self.edition_on(friday)?;
@@ -613,66 +626,6 @@ impl Registry {
                 text: captions::channel_file(&data, c),
             })
             .collect())
-    }
-
-    /// The catalogue's choices as the settings page shows them.
-    pub fn catalogue_options(&self) -> Result<CatalogueOptions> {
-        let s = self.catalogue_settings()?;
-        Ok(CatalogueOptions {
-            price_style: match s.price {
-                data::PriceStyle::Tight => "tight",
-                data::PriceStyle::Spaced => "spaced",
-            }
-            .into(),
-            grouping: match s.grouping {
-                data::Grouping::City => "city",
-                data::Grouping::Kecamatan => "kecamatan",
-                data::Grouping::Category => "category",
-            }
-            .into(),
-        })
-    }
-
-    /// Changes how prices are written and how cards are grouped.
-    pub fn set_catalogue_options(&self, options: &CatalogueOptions) -> Result<CatalogueOptions> {
-        let bad = |field: &str, id: &str, en: &str| {
-            Error::Invalid(vec![crate::error::FieldError::new(
-                field,
-                "unknown_choice",
-                Text::new(id, en),
-            )])
-        };
-        if !matches!(options.price_style.as_str(), "tight" | "spaced") {
-            return Err(bad(
-                "price_style",
-                "Gaya harga: tight atau spaced.",
-                "Price style: tight or spaced.",
-            ));
-        }
-        if !matches!(options.grouping.as_str(), "city" | "kecamatan" | "category") {
-            return Err(bad(
-                "grouping",
-                "Pengelompokan: city, kecamatan atau category.",
-                "Grouping: city, kecamatan or category.",
-            ));
-        }
-        self.set_meta("price_style", &options.price_style)?;
-        self.set_meta("catalogue_grouping", &options.grouping)?;
-        self.catalogue_options()
-    }
-
-    /// The registry's catalogue settings.
-    pub fn catalogue_settings(&self) -> Result<Settings> {
-        let mut s = Settings::default();
-        if self.meta("price_style")?.as_deref() == Some("spaced") {
-            s.price = data::PriceStyle::Spaced;
-        }
-        s.grouping = match self.meta("catalogue_grouping")?.as_deref() {
-            Some("category") => data::Grouping::Category,
-            Some("kecamatan") => data::Grouping::Kecamatan,
-            _ => data::Grouping::City,
-        };
-        Ok(s)
     }
 }
 
@@ -703,6 +656,93 @@ fn zip_of(entries: &[(String, Vec<u8>)], (y, m, d): (i32, u8, u8)) -> Result<Vec
             .map_err(|e| Error::Internal(e.to_string()))?;
     }
     Ok(zip.finish().map_err(err)?.into_inner())
+}
+
+/// A social image: the framed photo (`photo`, `width`×`height`, encoded by rows) with the text
+/// band (`band`, RGB, `drawn` pixels tall) over its bottom rows. The band is widened upwards
+/// with its own top row to end a row of JPEG blocks, then stacked under the photo's rows
+/// without decoding them.
+fn social_image(photo: &[u8], width: u32, height: u32, drawn: u32, band: &[u8]) -> Result<Vec<u8>> {
+    if drawn == 0 || drawn > height / 2 {
+        return Err(refusal(
+            format!(
+                "Pita teks gambar media sosial setinggi {drawn} piksel; paling tinggi {} piksel (setengah gambar).",
+                height / 2
+            ),
+            format!(
+                "The social image's text band is {drawn} pixels tall; at most {} (half the image).",
+                height / 2
+            ),
+        ));
+    }
+    let tall = splice::band_height(height, drawn, SOCIAL_QUALITY);
+    let row = width as usize * 3;
+    let mut pixels = Vec::with_capacity(row * tall as usize);
+    for _ in drawn..tall {
+        pixels.extend_from_slice(&band[..row]);
+    }
+    pixels.extend_from_slice(band);
+    let encoded = etalase_pipeline::pipeline::encode_by_rows(&pixels, width, tall, SOCIAL_QUALITY)
+        .map_err(|r| Error::Internal(r.reason.en))?;
+    splice::stack(photo, &encoded)
+}
+
+/// The photo area of a product without a photo: the band's own colour.
+fn blank_photo(width: u32, height: u32, band: &[u8]) -> Result<Vec<u8>> {
+    let pixel = [band[0], band[1], band[2]];
+    let pixels: Vec<u8> = pixel
+        .iter()
+        .copied()
+        .cycle()
+        .take(width as usize * height as usize * 3)
+        .collect();
+    etalase_pipeline::pipeline::encode_by_rows(&pixels, width, height, SOCIAL_QUALITY)
+        .map_err(|r| Error::Internal(r.reason.en))
+}
+
+/// The edition's Friday as the engine's document date.
+fn ymd(friday: &str) -> (i32, u8, u8) {
+    let day = chrono::NaiveDate::parse_from_str(friday, "%Y-%m-%d").unwrap_or_default();
+    (
+        chrono::Datelike::year(&day),
+        chrono::Datelike::month(&day) as u8,
+        chrono::Datelike::day(&day) as u8,
+    )
+}
+
+/// A card's photo and QR code, under the names the data gives them.
+fn card_files(c: &data::Card, photo: Option<&Vec<u8>>, files: &mut HashMap<String, Vec<u8>>) {
+    if let (Some(path), Some(jpeg)) = (&c.photo_square, photo) {
+        files.insert(path.clone(), jpeg.clone());
+    }
+    if let (Some(path), Some(link)) = (&c.qr, &c.qr_link)
+        && let Some(svg) = qr_svg(link)
+    {
+        files.insert(path.clone(), svg);
+    }
+}
+
+/// Every framed photo a build of these formats needs.
+fn frame_jobs(edition: &Edition, f: Formats) -> Vec<FrameJob> {
+    let mut jobs: Vec<FrameJob> = Vec::new();
+    for item in &edition.snapshot {
+        for (k, photo) in item.photos.iter().enumerate() {
+            if k == 0 {
+                if f.pdf || f.web {
+                    jobs.push(job(photo, Frame::Square, PDF_PHOTO_EDGE, PDF_PHOTO_QUALITY));
+                }
+                if f.social {
+                    jobs.push(job(photo, Frame::Square, 1080, SOCIAL_QUALITY));
+                    jobs.push(job(photo, Frame::Portrait, 1350, SOCIAL_QUALITY));
+                    jobs.push(job(photo, Frame::Story, 1920, SOCIAL_QUALITY));
+                }
+            }
+            if f.sheets && k < 9 {
+                jobs.push(job(photo, Frame::Square, MARKET_EDGE, SOCIAL_QUALITY));
+            }
+        }
+    }
+    jobs
 }
 
 fn job(

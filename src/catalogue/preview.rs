@@ -36,10 +36,48 @@ pub fn respond(report: Option<&BuildReport>, path: &str) -> Response {
     }
 }
 
+/// The look preview's images, kept in memory: `look/N.jpg`, N from 1.
+pub fn respond_look(pages: &[Vec<u8>], path: &str) -> Response {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let n = path
+        .trim_start_matches('/')
+        .strip_prefix("look/")
+        .and_then(|rest| rest.strip_suffix(".jpg"))
+        .filter(|d| !d.is_empty() && d.len() < 3 && d.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|d| d.parse::<usize>().ok());
+    match n.and_then(|n| pages.get(n.wrapping_sub(1))) {
+        Some(body) => Response {
+            status: 200,
+            content_type: "image/jpeg",
+            body: body.clone(),
+        },
+        None if n.is_none() => Response::status(400),
+        None => Response::status(404),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue::BuiltFile;
+
+    #[test]
+    fn look_pages_are_served_by_number_only() {
+        let pages = vec![b"one".to_vec(), b"two".to_vec()];
+        assert_eq!(respond_look(&pages, "/look/1.jpg").body, b"one");
+        assert_eq!(respond_look(&pages, "/look/2.jpg?v=3").body, b"two");
+        assert_eq!(respond_look(&pages, "/look/3.jpg").status, 404);
+        assert_eq!(respond_look(&pages, "/look/0.jpg").status, 404);
+        for bad in [
+            "/look/../1.jpg",
+            "/look/1.png",
+            "/look/-1.jpg",
+            "/look/.jpg",
+            "/x/1.jpg",
+        ] {
+            assert_eq!(respond_look(&pages, bad).status, 400, "{bad}");
+        }
+    }
 
     #[test]
     fn only_the_builds_own_images_are_served() {

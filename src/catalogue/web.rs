@@ -24,6 +24,7 @@ pub const STYLE: &str = r#"*{box-sizing:border-box}
 body{margin:0;font-family:"Plus Jakarta Sans",system-ui,sans-serif;color:#1d2321;background:#f7f5f0;line-height:1.45}
 .cover{background:#0f5f5c;color:#fff;text-align:center;padding:3rem 1rem}
 .cover .kicker{letter-spacing:.2em;font-weight:600;margin:0}
+.cover .logo{max-height:4rem;max-width:12rem;background:#fff;padding:.4rem;border-radius:.5rem;margin-bottom:1rem}
 .cover h1{font-size:2.6rem;margin:.3rem 0}
 .cover .theme{display:inline-block;background:#b83a17;padding:.3rem 1rem;border-radius:1rem;font-weight:700}
 main{max-width:72rem;margin:0 auto;padding:1rem}
@@ -83,6 +84,13 @@ fn card(c: &Card) -> String {
         }
         _ => {}
     }
+    if let (Some(link), Some(shop)) = (&c.qr_link, &c.shop) {
+        out.push_str(&format!(
+            "<p><a href=\"{}\">Toko: {}</a></p>",
+            escape(link),
+            escape(shop)
+        ));
+    }
     out.push_str("</div></li>");
     out
 }
@@ -94,8 +102,17 @@ pub fn page(data: &CatalogueData) -> String {
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>{}</title>\n", escape(&data.title)));
     out.push_str("<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n");
+    // The colour was checked as #rrggbb when saved; anything else keeps the stylesheet's.
+    let background = super::look::parse_colour(&data.colour)
+        .map(|[r, g, b]| format!(" style=\"background:#{r:02x}{g:02x}{b:02x}\""))
+        .unwrap_or_default();
+    let logo = if data.logo.is_some() {
+        "<img class=\"logo\" src=\"logo.jpg\" alt=\"Logo program\">"
+    } else {
+        ""
+    };
     out.push_str(&format!(
-        "<header class=\"cover\"><p class=\"kicker\">JAKPRENEUR</p><h1>Jumat Beli Lokal</h1><p>{}</p><p class=\"theme\">{}</p><p>{} · {} produk</p></header>\n<main>\n",
+        "<header class=\"cover\"{background}>{logo}<p class=\"kicker\">JAKPRENEUR</p><h1>Jumat Beli Lokal</h1><p>{}</p><p class=\"theme\">{}</p><p>{} · {} produk</p></header>\n<main>\n",
         escape(&data.date.id),
         escape(&data.theme.id),
         escape(&data.scope),

@@ -66,6 +66,10 @@ pub struct PublicItem {
     pub permits: Vec<PublicPermit>,
     /// The owner's chosen public contact, only with the contact consent.
     pub contact: Option<String>,
+    /// The business's online shop (public business information, published with the item).
+    /// Snapshots frozen before it existed read as none.
+    #[serde(default)]
+    pub shop_link: Option<String>,
     pub photos: Vec<PublicPhoto>,
 }
 
@@ -86,12 +90,12 @@ pub(crate) fn public_item(
 ) -> Result<PublicItem> {
     let p = product::get(conn, product_id)?;
     // Only the public columns are read from the vendor.
-    let (brand, kecamatan_code, public_contact): (Option<String>, String, Option<String>) = conn
-        .query_row(
-            "SELECT brand, kecamatan_code, public_contact FROM vendor WHERE id = ?1",
-            [&p.vendor_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+    type PublicColumns = (Option<String>, String, Option<String>, Option<String>);
+    let (brand, kecamatan_code, public_contact, shop_link): PublicColumns = conn.query_row(
+        "SELECT brand, kecamatan_code, public_contact, shop_link FROM vendor WHERE id = ?1",
+        [&p.vendor_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     let regions = region::jakarta();
     let kecamatan = regions.kecamatan_by_code(&kecamatan_code);
     let city = kecamatan
@@ -177,6 +181,7 @@ pub(crate) fn public_item(
         city,
         permits,
         contact,
+        shop_link,
         photos,
     })
 }

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (10, include_str!("migrations/0010_training.sql")),
     (11, include_str!("migrations/0011_products_photos.sql")),
     (12, include_str!("migrations/0012_planner.sql")),
+    (13, include_str!("migrations/0013_catalogue_look.sql")),
 ];
 
 /// The schema version this build writes.

@@ -220,6 +220,18 @@ const TARGETS: &[Target] = &[
         headings: &["kontakpublik", "publiccontact"],
     },
     Target {
+        key: "shop_link",
+        id: "Tautan toko",
+        en: "Shop link",
+        headings: &[
+            "tautantoko",
+            "linktoko",
+            "tokoonline",
+            "shoplink",
+            "shopurl",
+        ],
+    },
+    Target {
         key: "agency",
         id: "Dinas pembina",
         en: "Coaching agency",

@@ -11,7 +11,7 @@ mod merge;
 mod queries;
 mod row;
 pub mod search;
-mod validate;
+pub(crate) mod validate;
 
 pub use duplicates::{
     DuplicateCandidate, DuplicatePair, DuplicateReason, NAME_THRESHOLD, name_similarity,
@@ -90,6 +90,8 @@ pub struct Vendor {
     pub home_address: Option<String>,
     /// The contact the owner chose to publish in catalogues.
     pub public_contact: Option<String>,
+    /// The business's online shop or social-media page (`https://…`), public.
+    pub shop_link: Option<String>,
     pub agency: Option<String>,
     pub mentor: Option<String>,
     pub notes: Option<String>,
@@ -169,6 +171,8 @@ vendor_fields! {
     whatsapp: bool,
     home_address: String,
     public_contact: String,
+    /// The online shop's address (`https://…`; `tokopedia.com/…` is completed).
+    shop_link: String,
     agency: String,
     mentor: String,
     notes: String,

@@ -10,7 +10,7 @@ use crate::identifier::{self, Gender};
 use crate::region;
 
 /// The detail columns, in the order [`detail_values`] gives their values.
-const DETAIL_COLUMNS: [&str; 23] = [
+const DETAIL_COLUMNS: [&str; 24] = [
     "brand",
     "legal_form",
     "nib",
@@ -34,6 +34,7 @@ const DETAIL_COLUMNS: [&str; 23] = [
     "agency",
     "mentor",
     "notes",
+    "shop_link",
 ];
 
 /// Every column a read needs, in the order [`from_row`] reads them.
@@ -114,6 +115,7 @@ pub fn detail_values(v: &ValidVendor) -> Vec<Value> {
         text(&v.agency),
         text(&v.mentor),
         text(&v.notes),
+        text(&v.shop_link),
     ]
 }
 
@@ -177,6 +179,7 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Stored> {
             agency: r.get(29)?,
             mentor: r.get(30)?,
             notes: r.get(31)?,
+            shop_link: r.get(32)?,
             warnings: Vec::new(),
         },
     })
@@ -239,6 +242,7 @@ impl Stored {
             whatsapp: v.whatsapp,
             home_address: v.home_address,
             public_contact: v.public_contact,
+            shop_link: v.shop_link,
             agency: v.agency,
             mentor: v.mentor,
             notes: v.notes,
@@ -283,6 +287,7 @@ impl Stored {
             whatsapp: v.whatsapp,
             home_address: s(&v.home_address),
             public_contact: s(&v.public_contact),
+            shop_link: s(&v.shop_link),
             agency: s(&v.agency),
             mentor: s(&v.mentor),
             notes: s(&v.notes),
@@ -322,6 +327,7 @@ pub fn field_texts(v: &ValidVendor) -> Vec<(&'static str, Option<String>)> {
         ("whatsapp", Some(v.whatsapp.to_string())),
         ("home_address", v.home_address.clone()),
         ("public_contact", v.public_contact.clone()),
+        ("shop_link", v.shop_link.clone()),
         ("agency", v.agency.clone()),
         ("mentor", v.mentor.clone()),
         ("notes", v.notes.clone()),

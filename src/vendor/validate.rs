@@ -53,6 +53,7 @@ pub struct ValidVendor {
     pub whatsapp: bool,
     pub home_address: Option<String>,
     pub public_contact: Option<String>,
+    pub shop_link: Option<String>,
     pub agency: Option<String>,
     pub mentor: Option<String>,
     pub notes: Option<String>,
@@ -70,6 +71,7 @@ fn label(field: &str) -> (&'static str, &'static str) {
         "street" => ("Jalan", "Street"),
         "home_address" => ("Alamat rumah", "Home address"),
         "public_contact" => ("Kontak publik", "Public contact"),
+        "shop_link" => ("Tautan toko", "Shop link"),
         "agency" => ("Dinas pembina", "Coaching agency"),
         "mentor" => ("Pendamping", "Mentor"),
         "notes" => ("Catatan", "Notes"),
@@ -322,6 +324,39 @@ fn check_count(field: &str, raw: &str) -> Result<i64, FieldError> {
 }
 
 /// RT and RW: 1–3 digits, stored zero-padded to three (`RT 004/RW 011`).
+/// An online shop's address, printed as a QR code: `https://` (added when missing), a host
+/// with a dot, no spaces or control characters, at most 300 characters.
+pub fn check_shop_link(raw: &str) -> Result<String, FieldError> {
+    let t = raw.trim();
+    let link = if t.starts_with("https://") || t.starts_with("http://") {
+        t.to_owned()
+    } else {
+        format!("https://{t}")
+    };
+    let rest = link.split_once("://").map(|(_, r)| r).unwrap_or_default();
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    let chars_ok = link
+        .chars()
+        .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '`'));
+    if link.len() > 300 || !host_ok || !chars_ok {
+        return Err(FieldError::new(
+            "shop_link",
+            "invalid_link",
+            Text::new(
+                "Tautan toko harus alamat web, misalnya https://www.tokopedia.com/nama-toko.",
+                "The shop link must be a web address, e.g. https://www.tokopedia.com/shop-name.",
+            ),
+        ));
+    }
+    Ok(link)
+}
+
 fn check_rt_rw(field: &str, raw: &str) -> Result<String, FieldError> {
     let t = raw.trim();
     match t.parse::<u16>() {
@@ -503,6 +538,7 @@ pub(super) fn validate_on(
     let email = c.identifier(&d.email, identifier::email);
     let home_address = c.text("home_address", &d.home_address, 300);
     let public_contact = c.text("public_contact", &d.public_contact, 200);
+    let shop_link = c.optional(&d.shop_link, check_shop_link);
     let agency = c.text("agency", &d.agency, MAX_NAME_CHARS);
     let mentor = c.text("mentor", &d.mentor, MAX_NAME_CHARS);
     let notes = c.take(clean_text("notes", &d.notes, 2000, true)).flatten();
@@ -537,6 +573,7 @@ pub(super) fn validate_on(
                 whatsapp: d.whatsapp,
                 home_address,
                 public_contact,
+                shop_link,
                 agency,
                 mentor,
                 notes,
@@ -701,5 +738,35 @@ mod tests {
         )
         .expect_err("refused");
         assert_eq!(fields_of(err), ["capital", "birth_date"]);
+    }
+}
+
+#[cfg(test)]
+mod shop_link_tests {
+    use super::check_shop_link;
+
+    #[test]
+    fn shop_links_are_web_addresses() {
+        assert_eq!(
+            check_shop_link(" tokopedia.com/kue-ibu ").expect("valid"),
+            "https://tokopedia.com/kue-ibu"
+        );
+        assert_eq!(
+            check_shop_link("https://shopee.co.id/toko?x=1").expect("valid"),
+            "https://shopee.co.id/toko?x=1"
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "toko saya",
+            "https://localhost/x",
+            "https://.com",
+            "https://a.b/\"onmouseover=x",
+            "https://a.b/<script>",
+            "ftp://a.b/c",
+            "https://a.b/\u{202e}x",
+        ] {
+            assert!(check_shop_link(bad).is_err(), "{bad}");
+        }
+        assert!(check_shop_link(&format!("https://a.id/{}", "x".repeat(300))).is_err());
     }
 }

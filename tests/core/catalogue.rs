@@ -22,13 +22,14 @@ const CANARY_PHONE: &str = "81277310000";
 const CANARY_MONEY: &str = "987654321";
 
 fn tool(name: &str) -> Command {
-    // The CI installs poppler-utils and qpdf (scripts/setup.sh); a missing tool is a failure.
+    // The CI installs poppler-utils, qpdf and LibreOffice Calc (scripts/setup.sh); a missing
+    // tool is a failure.
     assert!(
         Command::new("sh")
             .args(["-c", &format!("command -v {name}")])
             .output()
             .is_ok_and(|o| o.status.success()),
-        "{name} is needed: apt-get install poppler-utils qpdf"
+        "{name} is needed: apt-get install poppler-utils qpdf libreoffice-calc-nogui"
     );
     Command::new(name)
 }
@@ -57,6 +58,12 @@ fn published(r: &Registry, dir: &Path) -> String {
                 annual_sales: CANARY_MONEY.into(),
                 notes: format!("catatan {CANARY}"),
                 mentor: format!("Pendamping {CANARY}"),
+                // The third sells online: its QR code leads to the shop.
+                shop_link: if i == 2 {
+                    "tokopedia.com/dapur-enak-cilandak".into()
+                } else {
+                    String::new()
+                },
                 public_contact: if i < 2 {
                     "0813-5555-120{i}".replace("{i}", &i.to_string())
                 } else {
@@ -419,6 +426,52 @@ fn the_web_page_and_marketplace_sheets() {
     assert!(wa.contains(",25000,"));
 }
 
+/// The marketplace sheets open in LibreOffice (what many instructors have) and read back with
+/// the expected columns and every product.
+#[test]
+fn the_sheets_open_in_libreoffice() {
+    let (dir, r) = registry();
+    let friday = published(&r, dir.path());
+    let report = build(&r, &friday, &dir.path().join("out"), None);
+    let folder = Path::new(&report.folder).join("marketplace");
+    let out = dir.path().join("csv");
+    // A profile of its own, so a LibreOffice already open (or another test) does not interfere.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("lo").display()
+    );
+    for (file, first) in [
+        ("tokopedia.xlsx", "Nama Produk*"),
+        ("shopee.xlsx", "Kategori"),
+    ] {
+        let status = tool("libreoffice")
+            .args(["--headless", &profile, "--convert-to", "csv", "--outdir"])
+            .arg(&out)
+            .arg(folder.join(file))
+            .output()
+            .expect("libreoffice");
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        let csv = std::fs::read_to_string(out.join(file.replace(".xlsx", ".csv"))).expect("csv");
+        let mut rows = csv::Reader::from_reader(csv.as_bytes());
+        let headers = rows.headers().expect("headers").clone();
+        assert_eq!(&headers[0], first, "{file}");
+        let records: Vec<csv::StringRecord> = rows.records().map(|r| r.expect("row")).collect();
+        assert_eq!(records.len(), 3, "{file}: three products");
+        assert!(
+            records
+                .iter()
+                .all(|r| r.iter().any(|c| c.starts_with("Kue Lapis"))),
+            "{file}"
+        );
+        // The product's own "<b>&amp;</b>" stays text, as typed.
+        assert!(csv.contains("<b>&amp;</b>"), "{file}");
+    }
+}
+
 #[test]
 fn a_name_too_long_for_tokopedia_is_left_out_of_its_sheet_only() {
     let (dir, r) = registry();
@@ -456,18 +509,18 @@ fn a_name_too_long_for_tokopedia_is_left_out_of_its_sheet_only() {
 fn settings_change_how_prices_are_written_and_cards_grouped() {
     let (dir, r) = registry();
     let friday = published(&r, dir.path());
-    let options = r
-        .set_catalogue_options(&etalase::catalogue::CatalogueOptions {
-            price_style: "spaced".into(),
-            grouping: "kecamatan".into(),
-        })
-        .expect("set");
+    let mut wanted = r.catalogue_options().expect("options");
+    assert_eq!((wanted.paper.as_str(), wanted.logo), ("a4", false));
+    wanted.price_style = "spaced".into();
+    wanted.grouping = "kecamatan".into();
+    let options = r.set_catalogue_options(&wanted).expect("set");
     assert_eq!(options.price_style, "spaced");
+    let bad = etalase::catalogue::CatalogueOptions {
+        price_style: "bold".into(),
+        ..options.clone()
+    };
     assert!(matches!(
-        r.set_catalogue_options(&etalase::catalogue::CatalogueOptions {
-            price_style: "bold".into(),
-            grouping: "city".into(),
-        }),
+        r.set_catalogue_options(&bad),
         Err(Error::Invalid(_))
     ));
     let captions = r.catalogue_captions(&friday).expect("captions");
@@ -492,4 +545,139 @@ fn settings_change_how_prices_are_written_and_cards_grouped() {
             .as_str()
             .is_some_and(|t| t.starts_with("Kec. "))
     );
+}
+
+/// The look: colours checked against white text, the paper size, the logo; the preview shows
+/// unsaved choices without writing anything; a shop link becomes the card's QR code.
+#[test]
+fn colours_paper_and_logo_change_the_catalogue_and_preview_first() {
+    let (dir, r) = registry();
+    let friday = published(&r, dir.path());
+    let before = r.catalogue_options().expect("options");
+    // A pale yellow under white text is refused, naming the contrast; nothing is saved.
+    let pale = etalase::catalogue::CatalogueOptions {
+        colour: "#ffe680".into(),
+        paper: "f4".into(),
+        ..before.clone()
+    };
+    match r.set_catalogue_options(&pale) {
+        Err(Error::Invalid(errors)) => {
+            assert_eq!(errors[0].field, "colour");
+            assert!(errors[0].message.id.contains("kontras"), "{:?}", errors[0]);
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(r.catalogue_options().expect("options"), before);
+    for bad in ["0f5f5c", "#12345", "#zzzzzz", "red"] {
+        let o = etalase::catalogue::CatalogueOptions {
+            accent: bad.into(),
+            ..before.clone()
+        };
+        assert!(r.set_catalogue_options(&o).is_err(), "{bad}");
+    }
+    let paper = etalase::catalogue::CatalogueOptions {
+        paper: "b5".into(),
+        ..before.clone()
+    };
+    assert!(r.set_catalogue_options(&paper).is_err());
+
+    // The preview renders unsaved choices: the cover takes the colour at once.
+    let navy = etalase::catalogue::CatalogueOptions {
+        colour: "#1d3557".into(),
+        paper: "f4".into(),
+        ..before.clone()
+    };
+    let pages = r.catalogue_look_preview(&friday, &navy).expect("preview");
+    assert_eq!(pages.len(), 3, "two PDF pages and a social image");
+    let cover = image::load_from_memory(&pages[0])
+        .expect("jpeg")
+        .into_rgb8();
+    let p = cover.get_pixel(5, 5).0;
+    assert!(
+        p.iter()
+            .zip([0x1d, 0x35, 0x57])
+            .all(|(a, b)| a.abs_diff(b) < 10),
+        "{p:?}"
+    );
+    // 215 x 330 mm at the preview's scale keeps the folio's proportion.
+    let ratio = f64::from(cover.height()) / f64::from(cover.width());
+    assert!((ratio - 330.0 / 215.0).abs() < 0.01, "{ratio}");
+    let social = image::load_from_memory(&pages[2]).expect("jpeg");
+    assert_eq!((social.width(), social.height()), (1080, 1350));
+    assert_eq!(
+        r.catalogue_options().expect("options"),
+        before,
+        "nothing saved"
+    );
+
+    // Saved, with a logo: the build follows.
+    let logo = dir.path().join("logo.png");
+    product_shot(900, 300, 2).save(&logo).expect("logo");
+    r.set_catalogue_options(&navy).expect("set");
+    let options = r.set_catalogue_logo(&logo).expect("logo");
+    assert!(options.logo);
+    let not_image = dir.path().join("logo.txt.png");
+    std::fs::write(&not_image, b"not an image").expect("write");
+    assert!(matches!(
+        r.set_catalogue_logo(&not_image),
+        Err(Error::BadFile { .. })
+    ));
+    assert!(
+        r.catalogue_options().expect("options").logo,
+        "the logo stays"
+    );
+    let report = build(&r, &friday, &dir.path().join("out"), None);
+    let folder = Path::new(&report.folder);
+    assert!(folder.join("katalog-f4.pdf").is_file());
+    assert!(!folder.join("katalog-a4.pdf").exists());
+    let info = tool("pdfinfo")
+        .arg(folder.join("katalog-f4.pdf"))
+        .output()
+        .expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("609.449 x 935.433 pts"), "{info}");
+    let images = tool("pdfimages")
+        .arg("-list")
+        .arg(folder.join("katalog-f4.pdf"))
+        .output()
+        .expect("pdfimages");
+    let list = String::from_utf8_lossy(&images.stdout);
+    // The logo (900 x 300 made 400 x 133) is on the cover.
+    assert!(list.contains(" 400   133 "), "{list}");
+    assert!(folder.join("web/logo.jpg").is_file());
+    let html = std::fs::read_to_string(folder.join("web/index.html")).expect("html");
+    assert!(html.contains("background:#1d3557"));
+    // The shop link is printed and is what the third card's QR code opens.
+    let text = tool("pdftotext")
+        .arg(folder.join("katalog-f4.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    // (pdftotext drops a hyphen where the narrow card broke the line.)
+    let folded: String = text
+        .chars()
+        .filter(|c| *c != '-' && !c.is_whitespace())
+        .collect();
+    assert!(
+        folded.contains("Toko:tokopedia.com/dapurenakcilandak"),
+        "{text}"
+    );
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join("data.json")).expect("data"))
+            .expect("json");
+    let cards: Vec<&serde_json::Value> = data["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .flat_map(|g| g["cards"].as_array().expect("cards"))
+        .collect();
+    let shop = cards
+        .iter()
+        .find(|c| c["vendor"] == "Dapur Enak Cilandak")
+        .expect("card");
+    assert_eq!(shop["qr_link"], "https://tokopedia.com/dapur-enak-cilandak");
+    assert!(shop["qr"].is_string());
+    r.clear_catalogue_logo().expect("clear");
+    assert!(!r.catalogue_options().expect("options").logo);
 }

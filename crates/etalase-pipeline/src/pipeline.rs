@@ -209,6 +209,36 @@ pub fn encode(rgb: &[u8], width: u32, height: u32, quality: u8) -> Result<Vec<u8
     Ok(out)
 }
 
+/// Height in pixels of one row of JPEG blocks at `quality` (the encoder subsamples colour
+/// below quality 90).
+pub fn block_row_height(quality: u8) -> u32 {
+    if quality < 90 { 16 } else { 8 }
+}
+
+/// Like [`encode`], with a restart marker after every row of blocks, so that rows can be
+/// copied between images encoded alike without decoding them (the catalogue's social
+/// images put a text band under a photo this way).
+pub fn encode_by_rows(
+    rgb: &[u8],
+    width: u32,
+    height: u32,
+    quality: u8,
+) -> Result<Vec<u8>, Refusal> {
+    let mut out = Vec::with_capacity(rgb.len() / 8);
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, quality);
+    let (w, h) = (
+        u16::try_from(width).map_err(|_| internal("width"))?,
+        u16::try_from(height).map_err(|_| internal("height"))?,
+    );
+    let per_row =
+        u16::try_from(width.div_ceil(block_row_height(quality))).map_err(|_| internal("width"))?;
+    encoder.set_restart_interval(per_row);
+    encoder
+        .encode(rgb, w, h, jpeg_encoder::ColorType::Rgb)
+        .map_err(|e| internal(&e.to_string()))?;
+    Ok(out)
+}
+
 fn internal(detail: &str) -> Refusal {
     refuse(
         "internal",
@@ -411,7 +441,7 @@ pub fn render_frame_from(
         cut.extend_from_slice(&img.as_raw()[start..start + w as usize * 3]);
     }
     let px = resize(&mut Resizer::new(), &cut, w, h, width, height)?;
-    encode(&px, width, height, quality)
+    encode_by_rows(&px, width, height, quality)
 }
 
 fn too_big_error(size: Option<(u32, u32)>) -> Refusal {

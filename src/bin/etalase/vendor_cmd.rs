@@ -294,6 +294,9 @@ pub struct Details {
     /// The contact the owner chose to publish in catalogues.
     #[arg(long)]
     public_contact: Option<String>,
+    /// The online shop's address, printed as a QR code in catalogues.
+    #[arg(long)]
+    shop_link: Option<String>,
     /// The coaching agency (dinas pembina).
     #[arg(long)]
     agency: Option<String>,
@@ -327,6 +330,7 @@ impl Details {
             whatsapp: self.whatsapp,
             home_address: self.home_address,
             public_contact: self.public_contact,
+            shop_link: self.shop_link,
             agency: self.agency,
             mentor: self.mentor,
             notes: self.notes,

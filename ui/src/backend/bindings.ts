@@ -167,7 +167,11 @@ whatsapp: boolean, home_address: string | null,
 /**
  * The contact the owner chose to publish in catalogues.
  */
-public_contact: string | null, agency: string | null, mentor: string | null, notes: string | null, 
+public_contact: string | null, 
+/**
+ * The business's online shop or social-media page (`https://…`), public.
+ */
+shop_link: string | null, agency: string | null, mentor: string | null, notes: string | null, 
 /**
  * Things worth a second look (an unknown NIK region, ...). Filled on single reads.
  */
@@ -217,9 +221,13 @@ gender: string,
 /**
  * `YYYY-MM-DD` or `DD-MM-YYYY`.
  */
-birth_date: string, nik: string, email: string, whatsapp: boolean, home_address: string, public_contact: string, agency: string, mentor: string, notes: string, };
+birth_date: string, nik: string, email: string, whatsapp: boolean, home_address: string, public_contact: string, 
+/**
+ * The online shop's address (`https://…`; `tokopedia.com/…` is completed).
+ */
+shop_link: string, agency: string, mentor: string, notes: string, };
 
-export type VendorPatch = { name: string | null, owner: string | null, phone: string | null, kecamatan: string | null, category: string | null, brand: string | null, legal_form: string | null, nib: string | null, npwp: string | null, kbli: string | null, kbli_edition: string | null, capital: string | null, annual_sales: string | null, employees: string | null, street: string | null, rt: string | null, rw: string | null, kelurahan: string | null, gender: string | null, birth_date: string | null, nik: string | null, email: string | null, whatsapp: boolean | null, home_address: string | null, public_contact: string | null, agency: string | null, mentor: string | null, notes: string | null, };
+export type VendorPatch = { name: string | null, owner: string | null, phone: string | null, kecamatan: string | null, category: string | null, brand: string | null, legal_form: string | null, nib: string | null, npwp: string | null, kbli: string | null, kbli_edition: string | null, capital: string | null, annual_sales: string | null, employees: string | null, street: string | null, rt: string | null, rw: string | null, kelurahan: string | null, gender: string | null, birth_date: string | null, nik: string | null, email: string | null, whatsapp: boolean | null, home_address: string | null, public_contact: string | null, shop_link: string | null, agency: string | null, mentor: string | null, notes: string | null, };
 
 export type VendorQuery = { 
 /**
@@ -597,7 +605,12 @@ export type PublicItem = { product_id: string, vendor_id: string, position: numb
 /**
  * The owner's chosen public contact, only with the contact consent.
  */
-contact: string | null, photos: Array<PublicPhoto>, };
+contact: string | null, 
+/**
+ * The business's online shop (public business information, published with the item).
+ * Snapshots frozen before it existed read as none.
+ */
+shop_link: string | null, photos: Array<PublicPhoto>, };
 
 export type EditionPlan = { friday: string, theme: string, 
 /**
@@ -679,7 +692,7 @@ left_out: Array<Text>, cancelled: boolean, };
 
 export type CaptionText = { channel: string, text: string, };
 
-export type CatalogueOptions = { price_style: string, grouping: string, };
+export type CatalogueOptions = { price_style: string, grouping: string, colour: string, accent: string, paper: string, logo: boolean, };
 
 export type ProductWithPhotos = { product: Product, photos: Array<Photo>, };
 

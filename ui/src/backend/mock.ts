@@ -120,6 +120,7 @@ export function blankVendor(fields: Pick<Vendor, "id" | "name" | "owner" | "phon
     whatsapp: false,
     home_address: null,
     public_contact: null,
+    shop_link: null,
     agency: null,
     mentor: null,
     notes: null,
@@ -782,6 +783,7 @@ export class MockBackend implements Backend {
         city: "Kota Administrasi Jakarta Selatan",
         permits: [],
         contact: null,
+        shop_link: null,
         photos: [],
       }));
       e.items = [];
@@ -854,18 +856,45 @@ export class MockBackend implements Backend {
       onProgress({ done: 2, total: 2, step: { id: "Teks", en: "Captions" } });
       const files = [
         { path: "katalog-a4.pdf", bytes: 250000 },
-        { path: "pratinjau/a4-1.jpg", bytes: 40000 },
+        { path: "pratinjau/cetak-1.jpg", bytes: 40000 },
         { path: "sosial/00-sampul-1x1.jpg", bytes: 140000 },
         { path: "teks/instagram.txt", bytes: 2000 },
       ];
       return { folder: `/home/staf/Unduhan/${friday}-${e.theme}`, files, template_problems: [], left_out: [], cancelled: false };
     });
   cancelCatalogueBuild = () => this.answer("cancelCatalogueBuild", [], () => undefined);
-  catalogueOptionsSetting: CatalogueOptions = { price_style: "tight", grouping: "city" };
+  catalogueOptionsSetting: CatalogueOptions = {
+    price_style: "tight",
+    grouping: "city",
+    colour: "#0f5f5c",
+    accent: "#e4572e",
+    paper: "a4",
+    logo: false,
+  };
   catalogueOptions = () => this.answer("catalogueOptions", [], () => ({ ...this.catalogueOptionsSetting }));
   setCatalogueOptions = (options: CatalogueOptions) =>
     this.answer("setCatalogueOptions", [options], () => (this.catalogueOptionsSetting = { ...options }));
   catalogueUrl = (path: string) => `mock-catalogue:${path}`;
+  /** Colours the mock refuses, as the core does for too little contrast with white. */
+  paleColours = ["#ffe680", "#ffffff"];
+  previewCatalogueLook = (friday: string, options: CatalogueOptions) =>
+    this.answer("previewCatalogueLook", [friday, options], () => {
+      if (this.paleColours.includes(options.colour)) {
+        const message = { id: "Warna terlalu terang untuk tulisan putih.", en: "Colour too light for white text." };
+        throw new BackendError({
+          code: "invalid",
+          message,
+          fields: [{ field: "colour", code: "low_contrast", message }],
+          duplicates: [],
+        });
+      }
+      return 3;
+    });
+  setCatalogueLogo = (token: string) =>
+    this.answer("setCatalogueLogo", [token], () => (this.catalogueOptionsSetting = { ...this.catalogueOptionsSetting, logo: true }));
+  clearCatalogueLogo = () =>
+    this.answer("clearCatalogueLogo", [], () => (this.catalogueOptionsSetting = { ...this.catalogueOptionsSetting, logo: false }));
+  openCatalogueFolder = () => this.answer("openCatalogueFolder", [], () => undefined);
   catalogueCaptions = (friday: string) =>
     this.answer("catalogueCaptions", [friday], () => [
       { channel: "instagram", text: `Jumat Beli Lokal ${friday}\n#JumatBeliLokal` },

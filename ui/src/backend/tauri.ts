@@ -189,5 +189,9 @@ export class TauriBackend implements Backend {
   catalogueCaptions = (friday: string) => call<CaptionText[]>("catalogue_captions", { friday });
   catalogueOptions = () => call<CatalogueOptions>("catalogue_options");
   setCatalogueOptions = (options: CatalogueOptions) => call<CatalogueOptions>("set_catalogue_options", { options });
+  previewCatalogueLook = (friday: string, options: CatalogueOptions) => call<number>("preview_catalogue_look", { friday, options });
+  setCatalogueLogo = (token: string) => call<CatalogueOptions>("set_catalogue_logo", { token });
+  clearCatalogueLogo = () => call<CatalogueOptions>("clear_catalogue_logo");
+  openCatalogueFolder = () => call<void>("open_catalogue_folder");
   finishWelcome = () => call<void>("finish_welcome");
 }

@@ -178,6 +178,13 @@ export interface Backend {
   catalogueCaptions(friday: string): Promise<CaptionText[]>;
   catalogueOptions(): Promise<CatalogueOptions>;
   setCatalogueOptions(options: CatalogueOptions): Promise<CatalogueOptions>;
+  /** Renders the look of unsaved options; the images are at `catalogueUrl("look/N.jpg")`. */
+  previewCatalogueLook(friday: string, options: CatalogueOptions): Promise<number>;
+  /** Sets the logo from a file staged with `stageImport`. */
+  setCatalogueLogo(token: string): Promise<CatalogueOptions>;
+  clearCatalogueLogo(): Promise<CatalogueOptions>;
+  /** Opens the last build's folder in the file manager. */
+  openCatalogueFolder(): Promise<void>;
   finishWelcome(): Promise<void>;
 }
 
@@ -256,6 +263,7 @@ export const EMPTY_DRAFT: VendorDraft = {
   whatsapp: false,
   home_address: "",
   public_contact: "",
+  shop_link: "",
   agency: "",
   mentor: "",
   notes: "",

@@ -34,7 +34,33 @@ describe("CataloguePage", () => {
     const call = mock.calls.find((c) => c.method === "buildCatalogue")!;
     expect(call.args).toEqual(["2021-09-10", { pdf: true, social: true, captions: true, web: true, sheets: false }]);
     const preview = screen.getByTestId("catalogue-preview");
-    expect(within(preview).getByRole("img").getAttribute("src")).toMatch(/^mock-catalogue:pratinjau\/a4-1\.jpg\?v=1$/);
+    expect(within(preview).getByRole("img").getAttribute("src")).toMatch(/^mock-catalogue:pratinjau\/cetak-1\.jpg\?v=1$/);
     expect(await screen.findByText(/#JumatBeliLokal/)).toBeTruthy();
+  });
+
+  it("previews an unsaved look, refuses a pale colour beside its field and saves on request", async () => {
+    const e = await mock.planEdition({ friday: "2021-09-10", theme: "", scope_level: "", scope_code: "", quota: null, channels: [], hashtags: [] });
+    await mock.publishEdition(e.id);
+    render(CataloguePage);
+    const look = await screen.findByTestId("catalogue-look");
+    // The first render shows the saved look.
+    await waitFor(() => expect(within(screen.getByTestId("look-preview")).getAllByRole("img")).toHaveLength(3));
+    const colour = within(look).getByTestId("look-colour") as HTMLInputElement;
+    await fireEvent.input(colour, { target: { value: "#ffe680" } });
+    expect(await within(look).findByRole("alert")).toHaveProperty("textContent", "Warna terlalu terang untuk tulisan putih.");
+    expect((within(look).getByTestId("look-save") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.input(colour, { target: { value: "#1d3557" } });
+    await fireEvent.change(within(look).getByTestId("look-paper"), { target: { value: "f4" } });
+    await waitFor(() => {
+      const last = mock.calls.filter((c) => c.method === "previewCatalogueLook").at(-1)!;
+      expect(last.args[1]).toMatchObject({ colour: "#1d3557", paper: "f4" });
+    });
+    await waitFor(() => expect(within(look).queryByRole("alert")).toBeNull());
+    // Nothing saved until asked.
+    expect(mock.calls.some((c) => c.method === "setCatalogueOptions")).toBe(false);
+    await fireEvent.click(within(look).getByTestId("look-save"));
+    await waitFor(() => expect(mock.catalogueOptionsSetting).toMatchObject({ colour: "#1d3557", paper: "f4" }));
+    const img = within(screen.getByTestId("look-preview")).getAllByRole("img")[0];
+    expect(img.getAttribute("src")).toMatch(/^mock-catalogue:look\/1\.jpg\?v=\d+$/);
   });
 });
