@@ -170,6 +170,26 @@ fn main() {
         );
         all_times.push(t);
     }
+    // The printed PDF alone, as a build writes it (frames cached by now).
+    let mut a4_times = Vec::new();
+    for _ in 0..ROUNDS {
+        let t = Instant::now();
+        let pdf = r.catalogue_pdf("2021-12-03", "print").expect("pdf");
+        a4_times.push(t.elapsed().as_secs_f64());
+        assert!(pdf.starts_with(b"%PDF"));
+    }
+    // The look preview (two pages and a social image) after a colour change.
+    let mut look = r.catalogue_options().expect("options");
+    let mut look_times = Vec::new();
+    for colour in ["#1d3557", "#0f5f5c", "#5a189a", "#7f1d1d"] {
+        look.colour = colour.into();
+        let t = Instant::now();
+        let pages = r
+            .catalogue_look_preview("2021-12-03", &look)
+            .expect("preview");
+        look_times.push(t.elapsed().as_secs_f64());
+        assert_eq!(pages.len(), 3);
+    }
     let peak = peak_mib();
     let (_, folder) = build(&r, &dir.path().join("web"), only(false, false, false, true));
     web_folder.push_str(&folder);
@@ -233,10 +253,20 @@ fn main() {
         pages(&a4),
         pdf_bytes as f64 / 1e6
     );
+    let a4_alone = median(a4_times);
+    println!("Etalase A4 PDF alone, warm         {a4_alone:>7.2} s");
+    println!(
+        "Etalase look preview               {:>7.2} s (median of 4 colour changes)",
+        median(look_times)
+    );
     println!("Etalase PDFs + social + sheets     {all:>7.2} s warm, {all_cold:.2} s cold");
     println!(
         "Chromium print-to-pdf (web page)   {chromium:>7.2} s   {} pages",
         pages(&chromium_pdf)
+    );
+    println!(
+        "ratio A4 PDF alone / Chromium      {:>7.3}",
+        a4_alone / chromium
     );
     println!(
         "ratio PDFs / Chromium              {:>7.3} warm, {:.3} cold",

@@ -7,11 +7,8 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
 
-use std::collections::HashMap;
-use std::sync::atomic::AtomicBool;
-
 use super::data::{self, Grouping, Paper, PriceStyle, Settings};
-use super::{Formats, engine};
+use super::engine;
 use crate::error::{Error, FieldError, Result};
 use crate::photo::Frame;
 use crate::planner::edition::EditionState;
@@ -236,40 +233,7 @@ impl Registry {
             )));
         }
         let data = data::catalogue_data(&edition, &self.categories()?, &settings);
-        let json = serde_json::to_vec(&data).map_err(|e| Error::Internal(e.to_string()))?;
-        let mut files: HashMap<String, Vec<u8>> = HashMap::new();
-        files.insert("/data.json".into(), json);
-        if let Some(logo) = self.catalogue_logo()? {
-            files.insert(data::LOGO_PATH.into(), logo);
-        }
-        let pdf_only = Formats {
-            pdf: true,
-            social: false,
-            captions: false,
-            web: false,
-            sheets: false,
-        };
-        self.prepare_frames(
-            &super::frame_jobs(&edition, pdf_only),
-            &AtomicBool::new(false),
-            &|_| {},
-        )?;
-        for c in data.groups.iter().flat_map(|g| &g.cards) {
-            let photo = match edition
-                .snapshot
-                .get(c.n as usize - 1)
-                .and_then(|i| i.photos.first())
-            {
-                Some(p) => Some(self.framed(&super::job(
-                    p,
-                    Frame::Square,
-                    super::PDF_PHOTO_EDGE,
-                    super::PDF_PHOTO_QUALITY,
-                ))?),
-                None => None,
-            };
-            super::card_files(c, photo.as_ref(), &mut files);
-        }
+        let files = self.pdf_inputs(&edition, &data)?;
         let (y, m, d) = super::ymd(&edition.friday);
         let mut problems = Vec::new();
         let template = engine::Template::load(None, "catalogue.typ", engine::CATALOGUE_TEMPLATE);

@@ -342,37 +342,31 @@ impl Registry {
                 "catalogue.typ",
                 engine::CATALOGUE_TEMPLATE,
             );
-            let print_file = format!("katalog-{}.pdf", data.paper);
-            for (page, file) in [("print", print_file.as_str()), ("phone", "katalog-hp.pdf")] {
-                if cancel.load(Ordering::Relaxed) {
-                    report.cancelled = true;
-                    return Ok(report);
-                }
-                let doc = engine::compile(
-                    &template,
-                    &files,
-                    &[("page", page.to_owned())],
-                    today,
-                    &mut report.template_problems,
-                )
-                .map_err(|p| render_error("catalogue", &p))?;
-                let pdf = doc
-                    .pdf(&format!("{}-{page}", edition.id))
-                    .map_err(|p| render_error("pdf", &p))?;
-                write(file, &pdf, &mut report)?;
-                if page == "print" {
-                    // The first pages, small, for the window's preview.
-                    for i in 0..doc.page_count().min(PREVIEW_PAGES) {
-                        if let Some((pw, ph, rgb)) = doc.render_rgb(i, PREVIEW_SCALE) {
-                            let jpeg = etalase_pipeline::pipeline::encode(&rgb, pw, ph, 82)
-                                .map_err(|r| Error::Internal(r.reason.en))?;
-                            write(
-                                &format!("pratinjau/cetak-{}.jpg", i + 1),
-                                &jpeg,
-                                &mut report,
-                            )?;
-                        }
+            if cancel.load(Ordering::Relaxed) {
+                report.cancelled = true;
+                return Ok(report);
+            }
+            // The printed and the phone PDF are compiled at the same time, one per core.
+            let id = edition.id.as_str();
+            let (print, phone) = std::thread::scope(|s| {
+                let phone = s.spawn(|| pdf_of(&template, &files, "phone", today, id, 0));
+                let print = pdf_of(&template, &files, "print", today, id, PREVIEW_PAGES);
+                (print, phone.join())
+            });
+            let phone = phone.map_err(|_| Error::Internal("PDF thread".into()))?;
+            for (result, file) in [
+                (print, format!("katalog-{}.pdf", data.paper)),
+                (phone, "katalog-hp.pdf".to_owned()),
+            ] {
+                let (pdf, previews, problems) = result?;
+                for p in problems {
+                    if !report.template_problems.contains(&p) {
+                        report.template_problems.push(p);
                     }
+                }
+                write(&file, &pdf, &mut report)?;
+                for (i, jpeg) in previews.iter().enumerate() {
+                    write(&format!("pratinjau/cetak-{}.jpg", i + 1), jpeg, &mut report)?;
                 }
                 step("PDF katalog", "Catalogue PDF", 1);
             }
@@ -598,6 +592,73 @@ impl Registry {
         Ok(report)
     }
 
+    /// The files the catalogue template reads for an edition: its data, the logo, the framed
+    /// photos (from the frame cache, framed now if missing) and the QR codes.
+    fn pdf_inputs(
+        &self,
+        edition: &Edition,
+        data: &CatalogueData,
+    ) -> Result<HashMap<String, Vec<u8>>> {
+        let mut files: HashMap<String, Vec<u8>> = HashMap::new();
+        files.insert(
+            "/data.json".into(),
+            serde_json::to_vec_pretty(data).map_err(|e| Error::Internal(e.to_string()))?,
+        );
+        if let Some(logo) = self.catalogue_logo()? {
+            files.insert(data::LOGO_PATH.into(), logo);
+        }
+        let pdf_only = Formats {
+            pdf: true,
+            social: false,
+            captions: false,
+            web: false,
+            sheets: false,
+        };
+        self.prepare_frames(
+            &frame_jobs(edition, pdf_only),
+            &AtomicBool::new(false),
+            &|_| {},
+        )?;
+        for c in data.groups.iter().flat_map(|g| &g.cards) {
+            let photo = match edition
+                .snapshot
+                .get(c.n as usize - 1)
+                .and_then(|i| i.photos.first())
+            {
+                Some(p) => {
+                    Some(self.framed(&job(p, Frame::Square, PDF_PHOTO_EDGE, PDF_PHOTO_QUALITY))?)
+                }
+                None => None,
+            };
+            card_files(c, photo.as_ref(), &mut files);
+        }
+        Ok(files)
+    }
+
+    /// One PDF of a published edition (`page`: `print` or `phone`) with the saved settings and
+    /// the default template, written nowhere: what a build writes as `katalog-*.pdf`.
+    pub fn catalogue_pdf(&self, friday: &str, page: &str) -> Result<Vec<u8>> {
+        let edition = self.edition_on(friday)?;
+        if edition.state != EditionState::Published {
+            return Err(refusal(
+                format!("Edisi {} belum terbit.", edition.label.id),
+                format!("The edition of {} is not published.", edition.label.en),
+            ));
+        }
+        let data = data::catalogue_data(&edition, &self.categories()?, &self.catalogue_settings()?);
+        let files = self.pdf_inputs(&edition, &data)?;
+        let template = engine::Template::load(None, "catalogue.typ", engine::CATALOGUE_TEMPLATE);
+        let (pdf, _, _) = pdf_of(
+            &template,
+            &files,
+            page,
+            ymd(&edition.friday),
+            &edition.id,
+            0,
+        )?;
+        Ok(pdf)
+    }
+
     /// Frames every photo a full build of a published edition needs and keeps them in the
     /// frame cache, so the Friday build itself decodes nothing. The window runs this in the
     /// background after publishing. Returns false when cancelled.
@@ -698,6 +759,42 @@ fn blank_photo(width: u32, height: u32, band: &[u8]) -> Result<Vec<u8>> {
         .collect();
     etalase_pipeline::pipeline::encode_by_rows(&pixels, width, height, SOCIAL_QUALITY)
         .map_err(|r| Error::Internal(r.reason.en))
+}
+
+/// One catalogue PDF (`page`: `print` or `phone`) with its first `previews` pages as small
+/// JPEGs for the window, and the template problems met.
+type PdfResult = Result<(Vec<u8>, Vec<Vec<u8>>, Vec<String>)>;
+
+fn pdf_of(
+    template: &engine::Template,
+    files: &HashMap<String, Vec<u8>>,
+    page: &str,
+    today: (i32, u8, u8),
+    edition_id: &str,
+    previews: usize,
+) -> PdfResult {
+    let mut problems = Vec::new();
+    let doc = engine::compile(
+        template,
+        files,
+        &[("page", page.to_owned())],
+        today,
+        &mut problems,
+    )
+    .map_err(|p| render_error("catalogue", &p))?;
+    let pdf = doc
+        .pdf(&format!("{edition_id}-{page}"))
+        .map_err(|p| render_error("pdf", &p))?;
+    let mut pages = Vec::new();
+    for i in 0..doc.page_count().min(previews) {
+        if let Some((pw, ph, rgb)) = doc.render_rgb(i, PREVIEW_SCALE) {
+            pages.push(
+                etalase_pipeline::pipeline::encode(&rgb, pw, ph, 82)
+                    .map_err(|r| Error::Internal(r.reason.en))?,
+            );
+        }
+    }
+    Ok((pdf, pages, problems))
 }
 
 /// The edition's Friday as the engine's document date.

@@ -237,6 +237,13 @@ fn building_twice_gives_identical_files() {
         let y = std::fs::read(Path::new(&b.folder).join(&f.path)).expect("b");
         assert!(x == y, "{} differs between two builds", f.path);
     }
+    // The PDF alone, made without a build (what the benchmark times), is the build's own.
+    let alone = r.catalogue_pdf(&friday, "print").expect("pdf");
+    let built = std::fs::read(Path::new(&a.folder).join("katalog-a4.pdf")).expect("a4");
+    assert!(
+        alone == built,
+        "the PDF made alone differs from the build's"
+    );
 }
 
 #[test]

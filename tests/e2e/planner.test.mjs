@@ -124,4 +124,31 @@ test("the published Friday's catalogue is built from the window and previewed", 
     "return fetch('catalogue://localhost/../katalog-a4.pdf').then((r) => r.status).catch(() => 'refused')",
   );
   assert.notEqual(outside, 200);
+
+  // The look: a new colour is previewed from memory before anything is saved, then saved.
+  await session.waitFor(
+    "the look preview",
+    async () =>
+      session.execute(
+        "const imgs = [...document.querySelectorAll('[data-testid=look-preview] img')]; return imgs.length === 3 && imgs.every((i) => i.complete && i.naturalWidth > 0)",
+      ),
+    { timeout: 60000 },
+  );
+  const colour = await session.find('[data-testid="look-colour"]');
+  await colour.clear();
+  await colour.type("#1d3557");
+  // (The core test checks the preview's pixels; a page cannot read another scheme's pixels.)
+  await session.waitFor(
+    "the preview redrawn with the new colour",
+    async () =>
+      session.execute(`
+        const imgs = [...document.querySelectorAll('[data-testid=look-preview] img')];
+        const v = Number(new URL(imgs[0]?.src ?? 'x:/?v=0').searchParams.get('v'));
+        return v >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0) && !document.querySelector('[data-testid=catalogue-look] [role=alert]');
+      `),
+    { timeout: 30000 },
+  );
+  assert.equal(json("catalogue", "options", "--json").colour, "#0f5f5c", "not saved before asked");
+  await (await session.find('[data-testid="look-save"]')).click();
+  await session.waitFor("the saved colour", async () => json("catalogue", "options", "--json").colour === "#1d3557");
 });

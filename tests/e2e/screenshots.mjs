@@ -130,6 +130,22 @@ try {
   );
   await session.execute("document.querySelector('[data-testid=catalogue-result]').scrollIntoView()");
   await shot("catalogue-build");
+  // The look: a navy colour and folio paper tried before saving.
+  const colour = await session.find('[data-testid="look-colour"]');
+  await colour.clear();
+  await colour.type("#1d3557");
+  await session.execute("const s = document.querySelector('[data-testid=look-paper]'); s.value = 'f4'; s.dispatchEvent(new Event('change'))");
+  await session.waitFor(
+    "the look preview",
+    () =>
+      session.execute(
+        "const p = document.querySelector('[data-testid=look-preview]'); const imgs = [...p.querySelectorAll('img')]; return p.getAttribute('aria-busy') === 'false' && imgs.length === 3 && imgs.every((i) => i.complete && i.naturalWidth > 0 && !i.src.endsWith('v=1')) && document.querySelector('[data-testid=catalogue-look] [role=status]').textContent.includes('ms')",
+      ),
+    { timeout: 60000 },
+  );
+  await new Promise((r) => setTimeout(r, 800));
+  await session.execute("document.querySelector('[data-testid=catalogue-look]').scrollIntoView()");
+  await shot("catalogue-look");
 } finally {
   await session.end().catch(() => {});
   stopDriver(driver);
