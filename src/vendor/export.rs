@@ -10,7 +10,7 @@ use crate::registry::Registry;
 use crate::spreadsheet::{self, SheetFormat, Table};
 use crate::text::Lang;
 
-const COLUMNS: [(&str, &str); 19] = [
+const COLUMNS: [(&str, &str); 20] = [
     ("ID", "ID"),
     ("Nama usaha", "Business name"),
     ("Merek", "Brand"),
@@ -25,6 +25,7 @@ const COLUMNS: [(&str, &str); 19] = [
     ("NIB", "NIB"),
     ("Skala usaha", "Size class"),
     ("Kontak publik", "Public contact"),
+    ("Tautan toko", "Shop link"),
     ("Dinas pembina", "Coaching agency"),
     ("Pendamping", "Mentor"),
     ("Diarsipkan", "Archived"),
@@ -58,6 +59,7 @@ fn row(v: Vendor) -> Vec<String> {
         s(v.nib),
         s(size),
         s(v.public_contact),
+        s(v.shop_link),
         s(v.agency),
         s(v.mentor),
         if v.archived { "ya" } else { "" }.into(),
