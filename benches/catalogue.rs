@@ -184,7 +184,7 @@ fn main() {
     for colour in ["#1d3557", "#0f5f5c", "#5a189a", "#7f1d1d"] {
         look.colour = colour.into();
         let t = Instant::now();
-        let pages = r
+        let (pages, _) = r
             .catalogue_look_preview("2021-12-03", &look)
             .expect("preview");
         look_times.push(t.elapsed().as_secs_f64());

@@ -95,6 +95,7 @@ const COMMANDS: &[&str] = &[
     "set_catalogue_logo",
     "clear_catalogue_logo",
     "open_catalogue_folder",
+    "catalogue_template_stamp",
 ];
 
 fn main() {

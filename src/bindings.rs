@@ -123,6 +123,7 @@ pub fn typescript() -> String {
         crate::catalogue::BuildReport,
         crate::catalogue::CaptionText,
         crate::catalogue::CatalogueOptions,
+        crate::catalogue::LookPreview,
         crate::rights::ProductWithPhotos,
         crate::region::RegionTree,
         crate::region::CityNode,

@@ -791,18 +791,24 @@ pub async fn preview_catalogue_look(
     state: State<'_, AppState>,
     friday: String,
     options: etalase::catalogue::CatalogueOptions,
-) -> Answer<u32> {
+) -> Answer<etalase::catalogue::LookPreview> {
     let slot = state.look_preview.clone();
     state
         .blocking(move |r| {
-            let pages = r.catalogue_look_preview(&friday, &options)?;
+            let (pages, problems) = r.catalogue_look_preview(&friday, &options)?;
             let n = pages.len() as u32;
             if let Ok(mut s) = slot.lock() {
                 *s = pages;
             }
-            Ok(n)
+            Ok(etalase::catalogue::LookPreview { pages: n, problems })
         })
         .await
+}
+
+/// Changes whenever an edited template in `folder` is saved; the window polls it.
+#[tauri::command]
+pub async fn catalogue_template_stamp(folder: String) -> Answer<String> {
+    Ok(etalase::catalogue::template_stamp(&folder))
 }
 
 /// Sets the catalogue's logo from a file the window staged (see `stage_file`).

@@ -118,6 +118,7 @@ pub fn run() {
             commands::set_catalogue_logo,
             commands::clear_catalogue_logo,
             commands::open_catalogue_folder,
+            commands::catalogue_template_stamp,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -201,6 +201,8 @@ pub struct Settings {
     pub paper: Paper,
     /// Whether the registry has a logo; the build hands it to templates as `/logo.jpg`.
     pub logo: bool,
+    /// An instructor's folder of edited templates, when set and present.
+    pub templates: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -212,6 +214,7 @@ impl Default for Settings {
             accent: "#e4572e".into(),
             paper: Paper::A4,
             logo: false,
+            templates: None,
         }
     }
 }

@@ -30,22 +30,39 @@ pub struct Template {
     pub default: &'static str,
     /// Where the edited copy came from, for messages.
     pub custom: Option<String>,
+    /// Why an edited copy that is there was not used (too large, not UTF-8).
+    pub refused: Option<String>,
 }
+
+/// An edited template larger than this is not read: the defaults are about 5 kB.
+const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
 
 impl Template {
     pub fn load(dir: Option<&Path>, file: &str, default: &'static str) -> Template {
-        let custom = dir.map(|d| d.join(file)).filter(|p| p.is_file());
-        match custom.and_then(|p| Some((std::fs::read_to_string(&p).ok()?, p))) {
-            Some((text, path)) => Template {
+        let fallback = |refused: Option<String>| Template {
+            text: default.to_owned(),
+            default,
+            custom: None,
+            refused,
+        };
+        let Some(path) = dir.map(|d| d.join(file)).filter(|p| p.is_file()) else {
+            return fallback(None);
+        };
+        let shown = path.display().to_string();
+        if std::fs::metadata(&path).map_or(true, |m| m.len() > MAX_TEMPLATE_BYTES) {
+            return fallback(Some(format!(
+                "{shown}: larger than {} kB, not read",
+                MAX_TEMPLATE_BYTES >> 10
+            )));
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Template {
                 text,
                 default,
-                custom: Some(path.display().to_string()),
+                custom: Some(shown),
+                refused: None,
             },
-            None => Template {
-                text: default.to_owned(),
-                default,
-                custom: None,
-            },
+            Err(e) => fallback(Some(format!("{shown}: {e}"))),
         }
     }
 }
@@ -59,6 +76,11 @@ pub fn compile(
     today: (i32, u8, u8),
     problems: &mut Vec<String>,
 ) -> Result<Document, Vec<Problem>> {
+    if let Some(why) = &template.refused
+        && !problems.contains(why)
+    {
+        problems.push(why.clone());
+    }
     let job = |text: &str| {
         etalase_render::compile(
             fonts(),

@@ -28,6 +28,18 @@ pub struct CatalogueOptions {
     pub paper: String,
     #[serde(default)]
     pub logo: bool,
+    /// A folder with edited copies of `catalogue.typ` and `social.typ`, or empty for the
+    /// built-in templates.
+    #[serde(default)]
+    pub templates: String,
+}
+
+/// What the look preview made: `pages` images (`look/1.jpg` …) and the problems of an edited
+/// template (file:line:column and Typst's message), whose default was used instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LookPreview {
+    pub pages: u32,
+    pub problems: Vec<String>,
 }
 
 /// White text on the main colour must reach WCAG's 4.5:1 for body text; on the accent
@@ -64,6 +76,57 @@ pub fn contrast_with_white(rgb: [u8; 3]) -> f64 {
     };
     let l = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
     1.05 / (l + 0.05)
+}
+
+/// An instructor's template folder: empty, or an existing folder given by its full path.
+fn check_template_folder(text: &str) -> Result<Option<std::path::PathBuf>> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let path = Path::new(t);
+    if t.chars().count() > 1000 || t.chars().any(char::is_control) || !path.is_absolute() {
+        return Err(invalid(
+            "templates",
+            "bad_folder",
+            "Tulis alamat lengkap folder templat, misalnya /home/ratna/templat.".into(),
+            "Write the template folder's full path, e.g. /home/ratna/templates.".into(),
+        ));
+    }
+    if !path.is_dir() {
+        return Err(invalid(
+            "templates",
+            "no_folder",
+            format!("Folder {t} tidak ada."),
+            format!("There is no folder {t}."),
+        ));
+    }
+    Ok(Some(path.to_path_buf()))
+}
+
+/// Changes when an edited template in `folder` is saved: the window polls it to re-render the
+/// preview after an edit. Empty when there is no folder.
+pub fn template_stamp(folder: &str) -> String {
+    if folder.trim().is_empty() {
+        return String::new();
+    }
+    ["catalogue.typ", "social.typ"]
+        .iter()
+        .map(|f| {
+            std::fs::metadata(Path::new(folder.trim()).join(f))
+                .ok()
+                .map(|m| {
+                    let when = m
+                        .modified()
+                        .ok()
+                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                        .map_or(0, |d| d.as_nanos());
+                    format!("{when}:{}", m.len())
+                })
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn check_colour(field: &str, text: &str, least: f64) -> Result<String> {
@@ -110,6 +173,10 @@ impl Registry {
             accent: s.accent,
             paper: s.paper.key().into(),
             logo: s.logo,
+            templates: s
+                .templates
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
         })
     }
 
@@ -148,7 +215,9 @@ impl Registry {
                 "Paper size: a4, f4, a5 or letter.",
             )
         })?;
+        let templates = check_template_folder(&options.templates)?;
         Ok(Settings {
+            templates,
             price,
             grouping,
             colour: check_colour("colour", &options.colour, MAIN_CONTRAST)?,
@@ -169,6 +238,7 @@ impl Registry {
                 ("catalogue_colour", colour.as_str()),
                 ("catalogue_accent", accent.as_str()),
                 ("catalogue_paper", options.paper.as_str()),
+                ("template_folder", options.templates.trim()),
             ] {
                 tx.execute(
                     "INSERT INTO meta (key, value) VALUES (?1, ?2)
@@ -213,6 +283,12 @@ impl Registry {
             s.paper = p;
         }
         s.logo = self.catalogue_logo()?.is_some();
+        // A folder that has gone away (a USB stick) means the built-in templates.
+        s.templates = self
+            .meta("template_folder")?
+            .filter(|f| !f.is_empty())
+            .map(std::path::PathBuf::from)
+            .filter(|p| p.is_dir());
         Ok(s)
     }
 
@@ -223,7 +299,7 @@ impl Registry {
         &self,
         friday: &str,
         options: &CatalogueOptions,
-    ) -> Result<Vec<Vec<u8>>> {
+    ) -> Result<(Vec<Vec<u8>>, Vec<String>)> {
         let settings = self.checked_settings(options)?;
         let edition = self.edition_on(friday)?;
         if edition.state != EditionState::Published {
@@ -236,7 +312,8 @@ impl Registry {
         let files = self.pdf_inputs(&edition, &data)?;
         let (y, m, d) = super::ymd(&edition.friday);
         let mut problems = Vec::new();
-        let template = engine::Template::load(None, "catalogue.typ", engine::CATALOGUE_TEMPLATE);
+        let folder = settings.templates.as_deref();
+        let template = engine::Template::load(folder, "catalogue.typ", engine::CATALOGUE_TEMPLATE);
         let doc = engine::compile(
             &template,
             &files,
@@ -254,7 +331,7 @@ impl Registry {
                 );
             }
         }
-        let social = engine::Template::load(None, "social.typ", engine::SOCIAL_TEMPLATE);
+        let social = engine::Template::load(folder, "social.typ", engine::SOCIAL_TEMPLATE);
         let bands = engine::compile(
             &social,
             &files,
@@ -279,7 +356,7 @@ impl Registry {
             };
             pages.push(super::social_image(&photo, w, 1350, drawn, &band)?);
         }
-        Ok(pages)
+        Ok((pages, problems))
     }
 
     /// The logo's JPEG, if one is set.

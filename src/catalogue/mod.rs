@@ -100,7 +100,7 @@ impl Formats {
     }
 }
 
-pub use look::CatalogueOptions;
+pub use look::{CatalogueOptions, LookPreview, template_stamp};
 
 /// One channel's captions, to copy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -208,7 +208,12 @@ impl Registry {
             std::fs::remove_dir_all(&part).map_err(|e| Error::io(&part, e))?;
         }
         std::fs::create_dir_all(&part).map_err(|e| Error::io(&part, e))?;
-        let result = self.build_into(&edition, &data, &part, options, progress, cancel);
+        // The CLI's --templates wins over the folder in the settings.
+        let options = BuildOptions {
+            formats: options.formats,
+            templates: options.templates.or(settings.templates.as_deref()),
+        };
+        let result = self.build_into(&edition, &data, &part, &options, progress, cancel);
         match result {
             Ok(mut report) if !report.cancelled => {
                 std::fs::rename(&part, &folder).map_err(|e| Error::io(&folder, e))?;

@@ -594,7 +594,8 @@ fn colours_paper_and_logo_change_the_catalogue_and_preview_first() {
         paper: "f4".into(),
         ..before.clone()
     };
-    let pages = r.catalogue_look_preview(&friday, &navy).expect("preview");
+    let (pages, problems) = r.catalogue_look_preview(&friday, &navy).expect("preview");
+    assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(pages.len(), 3, "two PDF pages and a social image");
     let cover = image::load_from_memory(&pages[0])
         .expect("jpeg")
@@ -687,4 +688,93 @@ fn colours_paper_and_logo_change_the_catalogue_and_preview_first() {
     assert!(shop["qr"].is_string());
     r.clear_catalogue_logo().expect("clear");
     assert!(!r.catalogue_options().expect("options").logo);
+}
+
+/// The template folder in the settings: the preview shows an edited template's mistake with
+/// its line and falls back, shows the fix as soon as the file is saved, and builds use it.
+#[test]
+fn the_template_folder_setting_is_previewed_and_built_with() {
+    let (dir, r) = registry();
+    let friday = published(&r, dir.path());
+    let options = r.catalogue_options().expect("options");
+    assert_eq!(options.templates, "");
+    for bad in ["templat/relatif", "/tidak/ada/folder-ini"] {
+        let o = etalase::catalogue::CatalogueOptions {
+            templates: bad.into(),
+            ..options.clone()
+        };
+        match r.set_catalogue_options(&o) {
+            Err(Error::Invalid(e)) => assert_eq!(e[0].field, "templates"),
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+    let folder = dir.path().join("templat");
+    std::fs::create_dir_all(&folder).expect("dir");
+    let file = folder.join("social.typ");
+    std::fs::write(&file, "#set page(width: 1080pt, height: auto)\n#nothing\n").expect("write");
+    let stamp = etalase::catalogue::template_stamp(&folder.display().to_string());
+    let with_folder = etalase::catalogue::CatalogueOptions {
+        templates: folder.display().to_string(),
+        ..options.clone()
+    };
+    let (pages, problems) = r
+        .catalogue_look_preview(&friday, &with_folder)
+        .expect("preview");
+    assert_eq!(pages.len(), 3, "the defaults stand in");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("social.typ:2:"), "{problems:?}");
+    // Fixed: a band of a single colour; the stamp changes and the preview follows.
+    std::fs::write(
+        &file,
+        "#let data = json(\"/data.json\")\n#set page(width: 1080pt, height: auto, fill: rgb(\"#7f1d1d\"))\n#for c in data.groups.map(g => g.cards).flatten() { block(height: 200pt)[#c.name]; pagebreak(weak: true) }\n",
+    )
+    .expect("write");
+    assert_ne!(
+        etalase::catalogue::template_stamp(&folder.display().to_string()),
+        stamp
+    );
+    let (pages, problems) = r
+        .catalogue_look_preview(&friday, &with_folder)
+        .expect("preview");
+    assert!(problems.is_empty(), "{problems:?}");
+    let social = image::load_from_memory(&pages[2])
+        .expect("jpeg")
+        .into_rgb8();
+    let p = social.get_pixel(540, 1340).0;
+    assert!(
+        p.iter()
+            .zip([0x7f, 0x1d, 0x1d])
+            .all(|(a, b)| a.abs_diff(b) < 12),
+        "the edited band: {p:?}"
+    );
+    // Saved, the build uses the folder without being told.
+    r.set_catalogue_options(&with_folder).expect("set");
+    let report = build(&r, &friday, &dir.path().join("out"), None);
+    assert!(report.template_problems.is_empty());
+    let built = image::open(
+        Path::new(&report.folder).join("sosial").join(
+            std::fs::read_dir(Path::new(&report.folder).join("sosial"))
+                .expect("dir")
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .find(|n| n.ends_with("-9x16.jpg"))
+                .expect("a story"),
+        ),
+    )
+    .expect("story")
+    .into_rgb8();
+    assert_eq!(built.dimensions(), (1080, 1920));
+    let p = built.get_pixel(540, 1910).0;
+    assert!(
+        p.iter()
+            .zip([0x7f, 0x1d, 0x1d])
+            .all(|(a, b)| a.abs_diff(b) < 12),
+        "{p:?}"
+    );
+    // A template too large to be one is not read.
+    std::fs::write(&file, "/".repeat(2 << 20)).expect("write");
+    let (_, problems) = r
+        .catalogue_look_preview(&friday, &with_folder)
+        .expect("preview");
+    assert!(problems[0].contains("not read"), "{problems:?}");
 }

@@ -51,6 +51,9 @@ pub enum CatalogueCommand {
         /// a4, f4, a5 or letter.
         #[arg(long)]
         paper: Option<String>,
+        /// A folder of edited templates for every build ("" for the built-in ones).
+        #[arg(long)]
+        template_folder: Option<String>,
     },
     /// Set the programme's logo from an image file (JPEG, PNG or WebP), or remove it.
     Logo {
@@ -110,6 +113,7 @@ pub fn run(registry: &Registry, cmd: CatalogueCommand, lang: Lang) -> Result<()>
             colour,
             accent,
             paper,
+            template_folder,
         } => {
             let mut o = registry.catalogue_options()?;
             o.price_style = price_style.unwrap_or(o.price_style);
@@ -117,6 +121,7 @@ pub fn run(registry: &Registry, cmd: CatalogueCommand, lang: Lang) -> Result<()>
             o.colour = colour.unwrap_or(o.colour);
             o.accent = accent.unwrap_or(o.accent);
             o.paper = paper.unwrap_or(o.paper);
+            o.templates = template_folder.unwrap_or(o.templates);
             print_options(&registry.set_catalogue_options(&o)?, false);
         }
         CatalogueCommand::Logo { file, clear } => {
@@ -140,5 +145,13 @@ fn print_options(o: &etalase::catalogue::CatalogueOptions, json: bool) {
         println!("accent       {}", o.accent);
         println!("paper        {}", o.paper);
         println!("logo         {}", if o.logo { "yes" } else { "no" });
+        println!(
+            "templates    {}",
+            if o.templates.is_empty() {
+                "built-in"
+            } else {
+                &o.templates
+            }
+        );
     }
 }

@@ -692,7 +692,14 @@ left_out: Array<Text>, cancelled: boolean, };
 
 export type CaptionText = { channel: string, text: string, };
 
-export type CatalogueOptions = { price_style: string, grouping: string, colour: string, accent: string, paper: string, logo: boolean, };
+export type CatalogueOptions = { price_style: string, grouping: string, colour: string, accent: string, paper: string, logo: boolean, 
+/**
+ * A folder with edited copies of `catalogue.typ` and `social.typ`, or empty for the
+ * built-in templates.
+ */
+templates: string, };
+
+export type LookPreview = { pages: number, problems: Array<string>, };
 
 export type ProductWithPhotos = { product: Product, photos: Array<Photo>, };
 

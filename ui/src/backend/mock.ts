@@ -58,6 +58,7 @@ import type {
   BuildProgress,
   BuildReport,
   CatalogueOptions,
+  LookPreview,
 } from "./bindings";
 import type { ExportedFile, StagedFile } from "./types";
 
@@ -870,6 +871,7 @@ export class MockBackend implements Backend {
     accent: "#e4572e",
     paper: "a4",
     logo: false,
+    templates: "",
   };
   catalogueOptions = () => this.answer("catalogueOptions", [], () => ({ ...this.catalogueOptionsSetting }));
   setCatalogueOptions = (options: CatalogueOptions) =>
@@ -888,8 +890,12 @@ export class MockBackend implements Backend {
           duplicates: [],
         });
       }
-      return 3;
+      const problems = options.templates.includes("rusak") ? [`${options.templates}/catalogue.typ:3:7: unknown variable: nothing`] : [];
+      return { pages: 3, problems } satisfies LookPreview;
     });
+  /** What catalogueTemplateStamp answers; tests change it to mimic a saved template. */
+  templateStamp = "";
+  catalogueTemplateStamp = (folder: string) => this.answer("catalogueTemplateStamp", [folder], () => (folder ? this.templateStamp : ""));
   setCatalogueLogo = (token: string) =>
     this.answer("setCatalogueLogo", [token], () => (this.catalogueOptionsSetting = { ...this.catalogueOptionsSetting, logo: true }));
   clearCatalogueLogo = () =>

@@ -60,6 +60,7 @@ import type {
   BuildReport,
   CaptionText,
   CatalogueOptions,
+  LookPreview,
 } from "./bindings";
 import type { ExportedFile, StagedFile } from "./types";
 
@@ -189,7 +190,8 @@ export class TauriBackend implements Backend {
   catalogueCaptions = (friday: string) => call<CaptionText[]>("catalogue_captions", { friday });
   catalogueOptions = () => call<CatalogueOptions>("catalogue_options");
   setCatalogueOptions = (options: CatalogueOptions) => call<CatalogueOptions>("set_catalogue_options", { options });
-  previewCatalogueLook = (friday: string, options: CatalogueOptions) => call<number>("preview_catalogue_look", { friday, options });
+  previewCatalogueLook = (friday: string, options: CatalogueOptions) => call<LookPreview>("preview_catalogue_look", { friday, options });
+  catalogueTemplateStamp = (folder: string) => call<string>("catalogue_template_stamp", { folder });
   setCatalogueLogo = (token: string) => call<CatalogueOptions>("set_catalogue_logo", { token });
   clearCatalogueLogo = () => call<CatalogueOptions>("clear_catalogue_logo");
   openCatalogueFolder = () => call<void>("open_catalogue_folder");

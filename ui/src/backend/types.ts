@@ -61,6 +61,7 @@ import type {
   BuildReport,
   CaptionText,
   CatalogueOptions,
+  LookPreview,
 } from "./bindings";
 
 /** A file handed to the core (`stageImport`) and the name the person knows it by. */
@@ -179,7 +180,9 @@ export interface Backend {
   catalogueOptions(): Promise<CatalogueOptions>;
   setCatalogueOptions(options: CatalogueOptions): Promise<CatalogueOptions>;
   /** Renders the look of unsaved options; the images are at `catalogueUrl("look/N.jpg")`. */
-  previewCatalogueLook(friday: string, options: CatalogueOptions): Promise<number>;
+  previewCatalogueLook(friday: string, options: CatalogueOptions): Promise<LookPreview>;
+  /** Changes whenever an edited template in the folder is saved (polled to re-render). */
+  catalogueTemplateStamp(folder: string): Promise<string>;
   /** Sets the logo from a file staged with `stageImport`. */
   setCatalogueLogo(token: string): Promise<CatalogueOptions>;
   clearCatalogueLogo(): Promise<CatalogueOptions>;

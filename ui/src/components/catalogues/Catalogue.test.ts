@@ -63,4 +63,20 @@ describe("CataloguePage", () => {
     const img = within(screen.getByTestId("look-preview")).getAllByRole("img")[0];
     expect(img.getAttribute("src")).toMatch(/^mock-catalogue:look\/1\.jpg\?v=\d+$/);
   });
+
+  it("redraws the preview when an edited template is saved and shows its mistakes", async () => {
+    const e = await mock.planEdition({ friday: "2021-09-10", theme: "", scope_level: "", scope_code: "", quota: null, channels: [], hashtags: [] });
+    await mock.publishEdition(e.id);
+    render(CataloguePage);
+    const look = await screen.findByTestId("catalogue-look");
+    await waitFor(() => expect(mock.calls.some((c) => c.method === "previewCatalogueLook")).toBe(true));
+    mock.templateStamp = "1:100/2:200";
+    await fireEvent.change(within(look).getByTestId("look-templates"), { target: { value: "/home/ratna/templat-rusak" } });
+    expect((await within(look).findByTestId("look-template-problems")).textContent).toContain("catalogue.typ:3:7");
+    await waitFor(() => expect(mock.calls.some((c) => c.method === "catalogueTemplateStamp")).toBe(true));
+    const before = mock.calls.filter((c) => c.method === "previewCatalogueLook").length;
+    // The instructor saves the file: the stamp changes and the preview is made again.
+    mock.templateStamp = "3:120/2:200";
+    await waitFor(() => expect(mock.calls.filter((c) => c.method === "previewCatalogueLook").length).toBeGreaterThan(before), { timeout: 3000 });
+  });
 });
