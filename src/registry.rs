@@ -167,14 +167,7 @@ impl Registry {
     }
 
     pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
-        self.write(|tx, _| {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )?;
-            Ok(())
-        })
+        self.write(|tx, _| put_meta(tx, key, value))
     }
 
     /// Records that the first-start choice was made, so it is not offered again.
@@ -264,5 +257,15 @@ fn ensure_search_index(conn: &mut Connection) -> Result<()> {
         crate::vendor::search::rebuild(&tx)?;
     }
     tx.commit()?;
+    Ok(())
+}
+
+/// Sets one `meta` value inside a caller's transaction.
+pub(crate) fn put_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
     Ok(())
 }

@@ -240,11 +240,7 @@ impl Registry {
                 ("catalogue_paper", options.paper.as_str()),
                 ("template_folder", options.templates.trim()),
             ] {
-                tx.execute(
-                    "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    [key, value],
-                )?;
+                crate::registry::put_meta(tx, key, value)?;
             }
             Ok(())
         })?;
@@ -332,14 +328,7 @@ impl Registry {
             }
         }
         let social = engine::Template::load(folder, "social.typ", engine::SOCIAL_TEMPLATE);
-        let bands = engine::compile(
-            &social,
-            &files,
-            &[("kind", "band".to_owned())],
-            (y, m, d),
-            &mut problems,
-        )
-        .map_err(|p| super::render_error("social", &p))?;
+        let bands = super::social_doc(&social, &files, "band", (y, m, d), &mut problems)?;
         if let (Some(first), Some((w, drawn, band))) = (
             data.groups.first().and_then(|g| g.cards.first()),
             bands.render_rgb(0, 1.0),

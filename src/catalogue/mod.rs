@@ -394,19 +394,13 @@ impl Registry {
                 }
             }
             // The text bands, one page per product, drawn once and put under each size's photo.
-            let inputs = [
-                ("w", "1080".to_owned()),
-                ("h", "1080".to_owned()),
-                ("kind", "band".to_owned()),
-            ];
-            let bands = engine::compile(
+            let bands = social_doc(
                 &template,
                 &files,
-                &inputs,
+                "band",
                 today,
                 &mut report.template_problems,
-            )
-            .map_err(|p| render_error("social", &p))?;
+            )?;
             if bands.page_count() < cards.len() {
                 return Err(Error::Internal(
                     "social: a band per product is missing".into(),
@@ -470,19 +464,13 @@ impl Registry {
                     step("Gambar media sosial", "Social images", 3);
                 }
             }
-            let inputs = [
-                ("w", "1080".to_owned()),
-                ("h", "1080".to_owned()),
-                ("kind", "cover".to_owned()),
-            ];
-            let doc = engine::compile(
+            let doc = social_doc(
                 &template,
                 &files,
-                &inputs,
+                "cover",
                 today,
                 &mut report.template_problems,
-            )
-            .map_err(|p| render_error("cover", &p))?;
+            )?;
             let (pw, ph, rgb) = doc
                 .render_rgb(0, 1.0)
                 .ok_or_else(|| Error::Internal("cover page missing".into()))?;
@@ -764,6 +752,22 @@ fn blank_photo(width: u32, height: u32, band: &[u8]) -> Result<Vec<u8>> {
         .collect();
     etalase_pipeline::pipeline::encode_by_rows(&pixels, width, height, SOCIAL_QUALITY)
         .map_err(|r| Error::Internal(r.reason.en))
+}
+
+/// The social template compiled for `kind`: `band` (a page per product) or `cover`.
+fn social_doc(
+    template: &engine::Template,
+    files: &HashMap<String, Vec<u8>>,
+    kind: &str,
+    today: (i32, u8, u8),
+    problems: &mut Vec<String>,
+) -> Result<etalase_render::Document> {
+    let inputs = [
+        ("w", SOCIAL_WIDTH.to_string()),
+        ("h", SOCIAL_WIDTH.to_string()),
+        ("kind", kind.to_owned()),
+    ];
+    engine::compile(template, files, &inputs, today, problems).map_err(|p| render_error(kind, &p))
 }
 
 /// One catalogue PDF (`page`: `print` or `phone`) with its first `previews` pages as small
