@@ -3,6 +3,7 @@
 //! This crate never depends on Tauri. The desktop shell (`src-tauri/`) and the `etalase`
 //! command-line tool are two hosts of the same API: [`Registry`] is the handle both use.
 
+pub mod backup;
 pub mod bindings;
 pub mod catalogue;
 pub mod category;
@@ -10,6 +11,7 @@ pub mod consent;
 pub mod date;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod identifier;
 pub mod legality;
 pub mod money;

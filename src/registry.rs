@@ -32,6 +32,7 @@ struct Inner {
     /// The last change time handed out, so two changes on this device never share a time even
     /// if the wall clock stalls or steps back.
     last_time: AtomicI64,
+    clock_offset: AtomicI64,
 }
 
 /// When and where a change is made: stamped on every row a write touches.
@@ -75,13 +76,28 @@ impl Registry {
         let path = path.to_owned();
         let mut writer = store::open(&path)?;
         store::quick_check(&writer, &path)?;
+        let version = store::migrations::user_version(&writer)?;
+        if version > 0 && version < store::migrations::latest_version() {
+            // A migration rewrites tables: keep a verified copy of the registry as it was.
+            store::migrations::check_compatible(&writer, &path)?;
+            crate::backup::backup_connection(
+                &writer,
+                data_dir,
+                crate::backup::Reason::BeforeMigration,
+            )?;
+        }
         store::migrations::migrate(&mut writer, &path)?;
         let device_id = ensure_device_id(&mut writer)?;
         ensure_search_index(&mut writer)?;
-        let last_time =
-            writer.query_row("SELECT coalesce(max(updated_at), 0) FROM vendor", [], |r| {
-                r.get::<_, i64>(0)
-            })?;
+        // The clock carries on from the newest edit made or received here.
+        let last_time = writer.query_row(
+            "SELECT max(coalesce((SELECT max(updated_at) FROM vendor), 0),
+                        coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'clock'), 0))",
+            [],
+            |r| r.get::<_, i64>(0),
+        )?;
+        // Bundles unpacked by a process that was killed.
+        let _ = std::fs::remove_dir_all(data_dir.join(crate::exchange::WORK_DIR));
         let reader = store::open(&path)?;
         Ok(Registry {
             inner: Arc::new(Inner {
@@ -91,6 +107,7 @@ impl Registry {
                 writer: Mutex::new(writer),
                 reader: Mutex::new(reader),
                 last_time: AtomicI64::new(last_time),
+                clock_offset: AtomicI64::new(0),
             }),
         })
     }
@@ -112,8 +129,22 @@ impl Registry {
         uuid::Uuid::now_v7().to_string()
     }
 
+    /// Moves this laptop's clock past an edit seen elsewhere (the receive rule of a hybrid
+    /// logical clock): edits made here afterwards order after it even if this laptop's date
+    /// is behind.
+    pub(crate) fn observe_clock(&self, time: i64) {
+        self.inner.last_time.fetch_max(time, Ordering::SeqCst);
+    }
+
+    /// Shifts this laptop's wall clock, to test what a wrong date does (a dead CMOS battery
+    /// says 2001). Edits stay in order whatever the wall clock says.
+    pub fn set_clock_offset(&self, millis: i64) {
+        self.inner.clock_offset.store(millis, Ordering::SeqCst);
+    }
+
     fn stamp(&self) -> Stamp {
-        let now = chrono::Utc::now().timestamp_millis();
+        let now =
+            chrono::Utc::now().timestamp_millis() + self.inner.clock_offset.load(Ordering::SeqCst);
         let prev = self.inner.last_time.fetch_max(now, Ordering::SeqCst);
         let time = if now > prev {
             now
@@ -142,6 +173,22 @@ impl Registry {
         let out = f(&tx, &stamp)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Replaces the whole registry with `source`'s pages (SQLite's online backup, run into
+    /// the live file under the write lock), then brings it to this version's schema.
+    pub(crate) fn restore_from(&self, source: &Connection) -> Result<()> {
+        let mut conn = lock(&self.inner.writer)?;
+        // Other laptops know how far our change counter went; the restored counter must not
+        // hand out those numbers again, or changes made after the restore would never be sent.
+        let counter: i64 = conn.query_row("SELECT n FROM sync_counter", [], |r| r.get(0))?;
+        {
+            let backup = rusqlite::backup::Backup::new(source, &mut conn)?;
+            backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        }
+        store::migrations::migrate(&mut conn, &self.inner.path)?;
+        conn.execute("UPDATE sync_counter SET n = max(n, ?1)", [counter])?;
+        Ok(())
     }
 
     /// Runs `f` on the writer connection outside a transaction (for checkpoints and the like).

@@ -86,43 +86,7 @@ impl Registry {
         self.require_vendor(vendor_id)?;
         let audit_id = self.new_id();
         self.write(|tx, stamp| {
-            // Records merged into this one (and into those) are the same person's data.
-            let ids: Vec<String> = tx
-                .prepare(
-                    "WITH RECURSIVE merged(id) AS (
-                        SELECT ?1
-                        UNION SELECT v.id FROM vendor v JOIN merged m ON v.merged_into = m.id)
-                     SELECT id FROM merged",
-                )?
-                .query_map([vendor_id], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            for id in &ids {
-                tx.execute(
-                    "DELETE FROM vendor_search WHERE rowid = (SELECT seq FROM vendor WHERE id = ?1)",
-                    [id],
-                )?;
-                for table in ERASED_TABLES {
-                    // The table names are constants of this module, never input.
-                    tx.execute(&format!("DELETE FROM {table} WHERE vendor_id = ?1"), [id])?;
-                }
-                // Products and their photos: the pictures may show the person.
-                tx.execute(
-                    "DELETE FROM product_photo WHERE product_id IN
-                       (SELECT id FROM product WHERE vendor_id = ?1)",
-                    [id],
-                )?;
-                for table in ["edition_item", "curation_review"] {
-                    tx.execute(
-                        &format!(
-                            "DELETE FROM {table} WHERE product_id IN
-                               (SELECT id FROM product WHERE vendor_id = ?1)"
-                        ),
-                        [id],
-                    )?;
-                }
-                tx.execute("DELETE FROM product WHERE vendor_id = ?1", [id])?;
-                tx.execute("DELETE FROM vendor WHERE id = ?1", [id])?;
-            }
+            erase_rows(tx, vendor_id)?;
             crate::photo::delete_unused_blobs(tx)?;
             tx.execute(
                 "INSERT INTO audit (id, action, subject_id, created_at, updated_at, device_id)
@@ -162,4 +126,49 @@ impl Registry {
             Ok(())
         })
     }
+}
+
+/// Removes a vendor, every vendor merged into it, and everything of theirs (history,
+/// documents, stages, consents, classes, products, photos' rows, reviews, edition entries and
+/// snapshots) inside the caller's transaction. Used by an erasure here and by an import that
+/// brings another laptop's erasure.
+pub(crate) fn erase_rows(tx: &rusqlite::Connection, vendor_id: &str) -> Result<()> {
+    // Records merged into this one (and into those) are the same person's data.
+    let ids: Vec<String> = tx
+        .prepare(
+            "WITH RECURSIVE merged(id) AS (
+                    SELECT ?1
+                    UNION SELECT v.id FROM vendor v JOIN merged m ON v.merged_into = m.id)
+                 SELECT id FROM merged",
+        )?
+        .query_map([vendor_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in &ids {
+        tx.execute(
+            "DELETE FROM vendor_search WHERE rowid = (SELECT seq FROM vendor WHERE id = ?1)",
+            [id],
+        )?;
+        for table in ERASED_TABLES {
+            // The table names are constants of this module, never input.
+            tx.execute(&format!("DELETE FROM {table} WHERE vendor_id = ?1"), [id])?;
+        }
+        // Products and their photos: the pictures may show the person.
+        tx.execute(
+            "DELETE FROM product_photo WHERE product_id IN
+                   (SELECT id FROM product WHERE vendor_id = ?1)",
+            [id],
+        )?;
+        for table in ["edition_item", "curation_review"] {
+            tx.execute(
+                &format!(
+                    "DELETE FROM {table} WHERE product_id IN
+                           (SELECT id FROM product WHERE vendor_id = ?1)"
+                ),
+                [id],
+            )?;
+        }
+        tx.execute("DELETE FROM product WHERE vendor_id = ?1", [id])?;
+        tx.execute("DELETE FROM vendor WHERE id = ?1", [id])?;
+    }
+    crate::exchange::tables::forget_missing_rows(tx)
 }

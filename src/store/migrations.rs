@@ -24,7 +24,13 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (11, include_str!("migrations/0011_products_photos.sql")),
     (12, include_str!("migrations/0012_planner.sql")),
     (13, include_str!("migrations/0013_catalogue_look.sql")),
+    (14, include_str!("migrations/0014_exchange.sql")),
 ];
+
+/// Work a migration needs that is generated from code, run in the same transaction right
+/// after the migration's SQL.
+type Then = fn(&Connection) -> Result<()>;
+const AFTER: &[(i64, Then)] = &[(14, crate::exchange::tables::install_triggers)];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
@@ -72,6 +78,9 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             continue;
         }
         tx.execute_batch(sql)?;
+        for (_, then) in AFTER.iter().filter(|(v, _)| v == version) {
+            then(&tx)?;
+        }
         tx.pragma_update(None, "user_version", version)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.commit()?;

@@ -246,7 +246,13 @@ fn move_records(tx: &Connection, stamp: &Stamp, keep: &str, other: &str) -> Resu
               AND k.class_id = class_participant.class_id)",
         params![keep, other, stamp.time, stamp.device],
     )?;
-    for table in ["vendor_stage", "legality", "consent", "class_participant"] {
+    for table in [
+        "vendor_stage",
+        "legality",
+        "consent",
+        "class_participant",
+        "product",
+    ] {
         // The table names are constants of this function, never input.
         tx.execute(
             &format!(
@@ -256,10 +262,11 @@ fn move_records(tx: &Connection, stamp: &Stamp, keep: &str, other: &str) -> Resu
             params![keep, other, stamp.time, stamp.device],
         )?;
     }
-    // History entries keep their own times and devices: they are what happened to the record.
+    // History entries keep their own times and devices (they are what happened to the
+    // record); only the row's clock moves, so other laptops take the move.
     tx.execute(
-        "UPDATE vendor_change SET vendor_id = ?1 WHERE vendor_id = ?2",
-        params![keep, other],
+        "UPDATE vendor_change SET vendor_id = ?1, updated_at = ?3 WHERE vendor_id = ?2",
+        params![keep, other, stamp.time],
     )?;
     Ok(())
 }

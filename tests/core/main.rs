@@ -7,6 +7,7 @@ mod consent;
 mod crash;
 mod demo;
 mod duplicates;
+mod exchange;
 mod export;
 mod history;
 mod import;

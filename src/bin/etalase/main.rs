@@ -1,6 +1,7 @@
 //! `etalase`: the command-line tool. It drives the same core as the desktop app, on the same
 //! data directory, so everything the window does can be scripted and tested.
 
+mod bundle_cmd;
 mod catalogue_cmd;
 mod class_cmd;
 mod curation_cmd;
@@ -91,7 +92,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check the registry file's integrity.
+    /// Exchange with other laptops: export and import `.etalase` files.
+    #[command(subcommand)]
+    Bundle(bundle_cmd::BundleCommand),
+    /// Verified backups of the whole registry: create, list, restore, settings.
+    #[command(subcommand)]
+    Backup(bundle_cmd::BackupCommand),
+    /// Check the registry file: SQLite's integrity_check and foreign_key_check.
     Check,
 }
 
@@ -145,6 +152,8 @@ fn run(cli: Cli) -> etalase::Result<()> {
         Command::Product(cmd) => product_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Photo(cmd) => photo_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Consent(cmd) => consent_cmd::run(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Bundle(cmd) => bundle_cmd::run_bundle(&Registry::open(&data_dir)?, cmd, lang)?,
+        Command::Backup(cmd) => bundle_cmd::run_backup(&Registry::open(&data_dir)?, cmd, lang)?,
         Command::Vendor(cmd) => vendor_cmd::run(&Registry::open(&data_dir)?, *cmd, lang)?,
         Command::Demo { if_new } => {
             if if_new && Registry::exists(&data_dir) {
@@ -177,19 +186,53 @@ fn run(cli: Cli) -> etalase::Result<()> {
         Command::Check => {
             let registry = Registry::open(&data_dir)?;
             let problems = registry.check()?;
+            let newest = registry.backups()?.into_iter().next();
+            let id = lang == Lang::Id;
+            println!("{}", registry.path().display());
             if problems.is_empty() {
                 println!(
                     "{}",
-                    match lang {
-                        Lang::Id =>
-                            format!("{}: baik, tidak ada kerusakan.", registry.path().display()),
-                        Lang::En => format!("{}: ok, no damage found.", registry.path().display()),
+                    if id {
+                        "Isi berkas utuh (integrity_check: ok) dan setiap rujukan antar data menunjuk ke data yang ada (foreign_key_check: ok)."
+                    } else {
+                        "The file is intact (integrity_check: ok) and every reference between records points to a record that exists (foreign_key_check: ok)."
                     }
                 );
             } else {
+                let damaged = problems
+                    .iter()
+                    .filter(|p| !p.starts_with("foreign key"))
+                    .count();
+                let dangling = problems.len() - damaged;
+                if id {
+                    println!(
+                        "Ditemukan {damaged} kerusakan pada berkas dan {dangling} rujukan ke data yang tidak ada:"
+                    );
+                } else {
+                    println!(
+                        "Found {damaged} damaged places in the file and {dangling} references to records that do not exist:"
+                    );
+                }
+                for p in problems.iter().take(20) {
+                    println!("  {p}");
+                }
+            }
+            match (&newest, id) {
+                (Some(b), true) => println!("Cadangan terbaru: {} ({}).", b.name, b.bytes),
+                (Some(b), false) => println!("Newest backup: {} ({} bytes).", b.name, b.bytes),
+                (None, true) => {
+                    println!("Belum ada cadangan: buat dengan `etalase backup create`.")
+                }
+                (None, false) => println!("No backup yet: make one with `etalase backup create`."),
+            }
+            if !problems.is_empty() {
                 return Err(Error::Damaged {
                     path: registry.path().to_owned(),
-                    detail: problems.join("; "),
+                    detail: if id {
+                        "pulihkan cadangan terbaru yang baik: `etalase backup list`, lalu `etalase backup restore NAMA --yes`".into()
+                    } else {
+                        "restore the newest good backup: `etalase backup list`, then `etalase backup restore NAME --yes`".into()
+                    },
                 });
             }
         }
