@@ -95,6 +95,16 @@ fn parse_name(name: &str) -> Option<(i64, String)> {
 
 /// Checks a file is an intact registry: opened read-only, `integrity_check` must say ok.
 fn verify(path: &Path) -> Result<()> {
+    verify_file(path).map_err(|e| match e {
+        Error::Storage(s) => Error::Damaged {
+            path: path.to_owned(),
+            detail: s.to_string(),
+        },
+        other => other,
+    })
+}
+
+fn verify_file(path: &Path) -> Result<()> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,

@@ -139,6 +139,15 @@ fn refused(why: &str) -> Error {
 /// Opens a bundle's data file read-only after checking its header, identity, format,
 /// schema and integrity.
 pub fn open(path: &Path) -> Result<Connection> {
+    // SQLite's own complaints about a hostile file ("malformed", "not a database") mean the
+    // same to the person: the file is damaged.
+    open_checked(path).map_err(|e| match e {
+        Error::Storage(s) => super::container::damaged(s),
+        other => other,
+    })
+}
+
+fn open_checked(path: &Path) -> Result<Connection> {
     let mut head = [0u8; 100];
     let n = std::io::Read::read(
         &mut std::fs::File::open(path).map_err(|e| Error::io(path, e))?,

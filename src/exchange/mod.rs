@@ -190,6 +190,7 @@ impl Registry {
             .run()?;
             Ok(plan(&opened.manifest, sha, outcome, false))
         })
+        .map_err(refused_rows)
     }
 
     /// Imports `file` as previewed: refuses if the file changed since (`sha256`), backs the
@@ -284,7 +285,8 @@ impl Registry {
                 ],
             )?;
             Ok(outcome)
-        })?;
+        })
+        .map_err(refused_rows)?;
         // This laptop's clock moves past the newest edit it has seen (a hybrid logical
         // clock), unless that edit claims to be from the future.
         let now = chrono::Utc::now().timestamp_millis();
@@ -313,6 +315,22 @@ impl Registry {
                 .collect::<std::result::Result<_, _>>()?;
             Ok(rows)
         })
+    }
+}
+
+/// A bundle's rows that the registry's own rules refuse (a reference to nothing, a value out
+/// of range): the whole import is rolled back.
+fn refused_rows(e: Error) -> Error {
+    match e {
+        Error::Storage(s) => Error::Conflict(Text::new(
+            format!(
+                "Berkas pertukaran ditolak: isinya tidak cocok dengan aturan data Etalase ({s}). Tidak ada yang diubah."
+            ),
+            format!(
+                "The exchange file was refused: its rows break Etalase's data rules ({s}). Nothing was changed."
+            ),
+        )),
+        other => other,
     }
 }
 

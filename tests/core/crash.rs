@@ -112,3 +112,93 @@ fn sigkill_during_a_batch_save_leaves_all_or_nothing() {
         );
     }
 }
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        if e.path().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+/// Issue 7: SIGKILL at a random moment of `etalase bundle import`, 50 times: every time the
+/// registry is either exactly as before or fully merged, never half, and intact.
+#[test]
+fn sigkill_during_an_import_leaves_the_registry_unchanged_or_fully_merged() {
+    use crate::exchange::{content, laptop};
+    use crate::support::{AddVendor, draft};
+    use std::os::unix::process::CommandExt;
+    let bin = env!("CARGO_BIN_EXE_etalase");
+    // The bundle: the demo registry with its photos and Friday editions.
+    let source = laptop();
+    source.r.fill_demo().expect("demo");
+    source
+        .r
+        .fill_demo_photos(etalase::demo::DEMO_PHOTOS)
+        .expect("photos");
+    let bundle = source.export("demo.etalase");
+    // The receiving laptop, closed, as a template copied before every round.
+    let template = tempfile::tempdir().expect("template");
+    {
+        let r = Registry::open(template.path()).expect("open");
+        r.add_vendor(&draft()).expect("local vendor");
+        r.checkpoint().expect("checkpoint");
+    }
+    let before = content(&Registry::open(template.path()).expect("open"));
+    let merged_dir = tempfile::tempdir().expect("merged");
+    copy_dir(template.path(), merged_dir.path());
+    let started = std::time::Instant::now();
+    let out = Command::new(bin)
+        .arg("--data-dir")
+        .arg(merged_dir.path())
+        .args(["bundle", "import"])
+        .arg(&bundle)
+        .output()
+        .expect("import");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let full = started.elapsed().as_millis() as u64;
+    let after = content(&Registry::open(merged_dir.path()).expect("open"));
+    assert_ne!(before, after);
+
+    let (mut unchanged, mut merged) = (0, 0);
+    let mut seed = 0x2545_F491_u64;
+    for round in 0..50 {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let delay = (seed >> 33) % (full + full / 4 + 1);
+        let dir = tempfile::tempdir().expect("dir");
+        copy_dir(template.path(), dir.path());
+        let mut child = Command::new(bin)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["bundle", "import"])
+            .arg(&bundle)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        let r = assert_healthy(dir.path());
+        let now = content(&r);
+        if now == before {
+            unchanged += 1;
+        } else if now == after {
+            merged += 1;
+        } else {
+            panic!(
+                "round {round} (killed after {delay} ms of {full}): the registry is half merged"
+            );
+        }
+    }
+    assert!(
+        unchanged > 0 && merged > 0,
+        "kills landed both before and after the commit ({unchanged} unchanged, {merged} merged)"
+    );
+}

@@ -1,5 +1,6 @@
 //! The core's integration tests: one binary, one module per area.
 
+mod backups;
 mod bindings;
 mod catalogue;
 mod cli;
@@ -10,6 +11,7 @@ mod duplicates;
 mod exchange;
 mod export;
 mod history;
+mod hostile_bundles;
 mod import;
 mod legality;
 mod merge;
