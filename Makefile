@@ -47,7 +47,7 @@ build: shell-build
 e2e: build
 	@echo "== end-to-end tests (real window: tauri-driver + WebKitWebDriver under Xvfb) =="
 	cd tests/e2e && timeout 600 xvfb-run -a --server-args="-screen 0 1366x850x24" \
-		node --test --test-concurrency=1 vendor.test.mjs planner.test.mjs
+		node --test --test-concurrency=1 vendor.test.mjs planner.test.mjs exchange.test.mjs
 
 # Regenerate ui/src/backend/bindings.ts from the Rust types.
 bindings:

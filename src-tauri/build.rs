@@ -96,6 +96,15 @@ const COMMANDS: &[&str] = &[
     "clear_catalogue_logo",
     "open_catalogue_folder",
     "catalogue_template_stamp",
+    "export_bundle",
+    "preview_bundle",
+    "import_bundle",
+    "exchanges",
+    "backups",
+    "create_backup",
+    "restore_backup",
+    "backup_settings",
+    "set_backup_settings",
 ];
 
 fn main() {

@@ -127,6 +127,14 @@ pub fn typescript() -> String {
         crate::rights::ProductWithPhotos,
         crate::region::RegionTree,
         crate::region::CityNode,
+        crate::exchange::ExportReport,
+        crate::exchange::TableCounts,
+        crate::exchange::Conflict,
+        crate::exchange::ConflictChoice,
+        crate::exchange::BundlePlan,
+        crate::exchange::ExchangeEntry,
+        crate::backup::Backup,
+        crate::backup::BackupSettings,
     );
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test` (src/bindings.rs). Do not edit by hand:\n\

@@ -18,7 +18,11 @@ pub const STAGING_DIR: &str = "incoming";
 const KEEP_FOR: Duration = Duration::from_secs(24 * 3600);
 
 /// What may be handed over: spreadsheets to import, photos to import.
-const EXTENSIONS: [&str; 8] = ["csv", "xlsx", "jpg", "jpeg", "png", "webp", "heic", "heif"];
+/// Bundles from other laptops sent through the window.
+const MAX_BUNDLE_BYTES: u64 = 2 << 30;
+const EXTENSIONS: [&str; 9] = [
+    "csv", "xlsx", "jpg", "jpeg", "png", "webp", "heic", "heif", "etalase",
+];
 
 fn bad_token(token: &str) -> Error {
     Error::NotFound {
@@ -42,12 +46,15 @@ impl Registry {
             .ok_or_else(|| Error::BadFile {
                 path: PathBuf::from(name),
                 reason: Text::new(
-                    "jenis berkas tidak dikenal; gunakan .xlsx atau .csv untuk data, .jpg, .png atau .webp untuk foto",
-                    "unknown kind of file; use .xlsx or .csv for data, .jpg, .png or .webp for photos",
+                    "jenis berkas tidak dikenal; gunakan .xlsx atau .csv untuk data, .jpg, .png atau .webp untuk foto, .etalase untuk pertukaran",
+                    "unknown kind of file; use .xlsx or .csv for data, .jpg, .png or .webp for photos, .etalase for exchange",
                 ),
             })?;
         let limit = if matches!(ext.as_str(), "csv" | "xlsx") {
             MAX_FILE_BYTES
+        } else if ext == "etalase" {
+            // A whole registry with its photos: the bundle reader caps what it unpacks.
+            MAX_BUNDLE_BYTES
         } else {
             crate::photo::pipeline::MAX_FILE_BYTES
         };

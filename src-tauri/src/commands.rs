@@ -2,8 +2,10 @@
 //! thread and maps the error; no logic lives here.
 
 use etalase::RegistryInfo;
+use etalase::backup::{Backup, BackupSettings};
 use etalase::category::Category;
 use etalase::consent::{ConsentForm, ConsentStatus, Purpose};
+use etalase::exchange::{BundlePlan, ConflictChoice, ExchangeEntry, ExportReport};
 use etalase::legality::{LegalityDoc, LegalityDraft};
 use etalase::photo::import::{PhotoImportReport, PhotoProgress};
 use etalase::photo::readiness::ChannelPhotos;
@@ -867,4 +869,109 @@ pub async fn open_catalogue_folder(state: State<'_, AppState>) -> Answer<()> {
             )))
         })?;
     Ok(())
+}
+
+/// Writes a bundle into the export folder (Downloads) under a name that says whose and when;
+/// never over an existing file.
+#[tauri::command]
+pub async fn export_bundle(
+    state: State<'_, AppState>,
+    since_device: Option<String>,
+    passphrase: Option<String>,
+) -> Answer<ExportReport> {
+    state
+        .blocking(move |r| {
+            let dir = export_dir()?;
+            std::fs::create_dir_all(&dir).map_err(|e| etalase::Error::io(&dir, e))?;
+            let short: String = r
+                .device_id()
+                .chars()
+                .rev()
+                .take(6)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect();
+            let day = etalase::vendor::today_in_jakarta().format("%Y-%m-%d");
+            let mut n = 1;
+            let mut out = dir.join(format!("etalase-{day}-{short}.etalase"));
+            while out.exists() {
+                n += 1;
+                out = dir.join(format!("etalase-{day}-{short}-{n}.etalase"));
+            }
+            let passphrase = passphrase.filter(|p| !p.is_empty());
+            r.export_bundle(&out, since_device.as_deref(), passphrase.as_deref())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn preview_bundle(
+    state: State<'_, AppState>,
+    token: String,
+    passphrase: Option<String>,
+) -> Answer<BundlePlan> {
+    state
+        .blocking(move |r| r.preview_bundle(&r.staged_path(&token)?, passphrase.as_deref()))
+        .await
+}
+
+#[tauri::command]
+pub async fn import_bundle(
+    state: State<'_, AppState>,
+    token: String,
+    passphrase: Option<String>,
+    sha256: String,
+    choices: Vec<ConflictChoice>,
+) -> Answer<BundlePlan> {
+    state
+        .blocking(move |r| {
+            let plan = r.import_bundle(
+                &r.staged_path(&token)?,
+                passphrase.as_deref(),
+                Some(&sha256),
+                &choices,
+            )?;
+            r.discard_staged(&token)?;
+            Ok(plan)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn exchanges(state: State<'_, AppState>) -> Answer<Vec<ExchangeEntry>> {
+    state.blocking(|r| r.exchanges()).await
+}
+
+#[tauri::command]
+pub async fn backups(state: State<'_, AppState>) -> Answer<Vec<Backup>> {
+    state.blocking(|r| r.backups()).await
+}
+
+#[tauri::command]
+pub async fn create_backup(state: State<'_, AppState>) -> Answer<Backup> {
+    state
+        .blocking(|r| r.create_backup(etalase::backup::Reason::Manual))
+        .await
+}
+
+/// Restores a backup; returns the backup of what it replaced.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Answer<Backup> {
+    state.blocking(move |r| r.restore_backup(&name)).await
+}
+
+#[tauri::command]
+pub async fn backup_settings(state: State<'_, AppState>) -> Answer<BackupSettings> {
+    state.blocking(|r| r.backup_settings()).await
+}
+
+#[tauri::command]
+pub async fn set_backup_settings(
+    state: State<'_, AppState>,
+    settings: BackupSettings,
+) -> Answer<BackupSettings> {
+    state
+        .blocking(move |r| r.set_backup_settings(&settings))
+        .await
 }

@@ -11,6 +11,20 @@ use etalase::{Registry, paths};
 
 use crate::state::AppState;
 
+/// Makes the automatic backup whenever it is due (checked every ten minutes while the window
+/// is open, and at start).
+async fn backups_when_due(registry: Registry) {
+    loop {
+        let r = registry.clone();
+        match tauri::async_runtime::spawn_blocking(move || r.backup_if_due()).await {
+            Ok(Err(e)) => eprintln!("etalase: automatic backup failed: {e}"),
+            Err(e) => eprintln!("etalase: automatic backup failed: {e}"),
+            Ok(Ok(_)) => {}
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+    }
+}
+
 /// Opens the registry the CLI would open (`--data-dir`, `ETALASE_DATA_DIR`, or the OS default)
 /// and runs the window until it is closed.
 pub fn run() {
@@ -23,6 +37,13 @@ pub fn run() {
 
     let result = tauri::Builder::default()
         .manage(AppState::new(opened))
+        .setup(|app| {
+            use tauri::Manager;
+            if let Some(registry) = app.state::<AppState>().registry() {
+                tauri::async_runtime::spawn(backups_when_due(registry));
+            }
+            Ok(())
+        })
         .register_asynchronous_uri_scheme_protocol("photo", photo_protocol::handle)
         .register_asynchronous_uri_scheme_protocol("catalogue", catalogue_protocol::handle)
         .invoke_handler(tauri::generate_handler![
@@ -119,6 +140,15 @@ pub fn run() {
             commands::clear_catalogue_logo,
             commands::open_catalogue_folder,
             commands::catalogue_template_stamp,
+            commands::export_bundle,
+            commands::preview_bundle,
+            commands::import_bundle,
+            commands::exchanges,
+            commands::backups,
+            commands::create_backup,
+            commands::restore_backup,
+            commands::backup_settings,
+            commands::set_backup_settings,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -128,11 +128,14 @@ impl Side<'_> {
             .join(" AND ");
         Ok(self
             .conn
-            .query_row(
-                &format!("SELECT {} FROM {} WHERE {cond}", cols.join(", "), t.name),
-                params_from_iter(key.iter()),
-                |r| (0..cols.len()).map(|i| r.get::<_, Value>(i)).collect(),
-            )
+            .prepare_cached(&format!(
+                "SELECT {} FROM {} WHERE {cond}",
+                cols.join(", "),
+                t.name
+            ))?
+            .query_row(params_from_iter(key.iter()), |r| {
+                (0..cols.len()).map(|i| r.get::<_, Value>(i)).collect()
+            })
             .optional()?)
     }
 
@@ -258,6 +261,10 @@ pub struct Merge<'a> {
     /// Set when writing; `None` makes a preview.
     pub stamp: Option<&'a Stamp>,
     pub choices: &'a [ConflictChoice],
+    /// How far of this laptop's change counter the sender had received when it wrote the
+    /// bundle: a row of ours it had already received was merged there, and any conflict in
+    /// it was shown to the person on that laptop.
+    pub seen_by_sender: i64,
 }
 
 impl Merge<'_> {
@@ -350,6 +357,16 @@ impl Merge<'_> {
         Ok(out)
     }
 
+    /// Whether the sender had received this row as it is here before writing the bundle.
+    fn sender_saw(&self, t: &Table, key: &str) -> Result<bool> {
+        let seq: Option<i64> = self
+            .local
+            .prepare_cached("SELECT seq FROM row_seq WHERE tbl = ?1 AND row_key = ?2")?
+            .query_row(params![t.name, key], |r| r.get(0))
+            .optional()?;
+        Ok(seq.is_some_and(|s| s <= self.seen_by_sender))
+    }
+
     fn touch(&self, t: &Table, values: &[Value], out: &mut Outcome) {
         match t.name {
             "vendor" => {
@@ -368,15 +385,14 @@ impl Merge<'_> {
             return Ok(());
         }
         let cols = t.all_columns();
-        self.local.execute(
-            &format!(
+        self.local
+            .prepare_cached(&format!(
                 "INSERT INTO {} ({}) VALUES ({})",
                 t.name,
                 cols.join(", "),
                 vec!["?"; cols.len()].join(", ")
-            ),
-            params_from_iter(values.iter()),
-        )?;
+            ))?
+            .execute(params_from_iter(values.iter()))?;
         Ok(())
     }
 
@@ -514,7 +530,7 @@ impl Merge<'_> {
             let differ = here[i] != there[i];
             let there_wins = bigger(&r, &h);
             let mut take_there = there_wins && differ;
-            if differ && !h.1.is_empty() && !r.1.is_empty() {
+            if differ && !h.1.is_empty() && !r.1.is_empty() && !self.sender_saw(t, key)? {
                 let choice = self
                     .choices
                     .iter()

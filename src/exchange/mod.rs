@@ -35,7 +35,7 @@ pub struct ExportReport {
 
 /// What importing a bundle would do (a preview) or did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ImportPlan {
+pub struct BundlePlan {
     /// The bundle's SHA-256: the import refuses a file that changed since its preview.
     pub sha256: String,
     pub source_device: String,
@@ -175,7 +175,7 @@ impl Registry {
     }
 
     /// What importing `file` would do, writing nothing.
-    pub fn preview_bundle(&self, file: &Path, passphrase: Option<&str>) -> Result<ImportPlan> {
+    pub fn preview_bundle(&self, file: &Path, passphrase: Option<&str>) -> Result<BundlePlan> {
         let work = private_dir(self)?;
         let (opened, sha) = open_bundle(file, passphrase, work.path())?;
         let bundle = data_file::open(&opened.data)?;
@@ -186,6 +186,12 @@ impl Registry {
                 bundle: &bundle,
                 stamp: None,
                 choices: &[],
+                seen_by_sender: opened
+                    .manifest
+                    .acks
+                    .get(self.device_id())
+                    .copied()
+                    .unwrap_or(0),
             }
             .run()?;
             Ok(plan(&opened.manifest, sha, outcome, false))
@@ -202,7 +208,7 @@ impl Registry {
         passphrase: Option<&str>,
         sha256: Option<&str>,
         choices: &[ConflictChoice],
-    ) -> Result<ImportPlan> {
+    ) -> Result<BundlePlan> {
         let work = private_dir(self)?;
         let (opened, sha) = open_bundle(file, passphrase, work.path())?;
         if let Some(expected) = sha256
@@ -233,6 +239,7 @@ impl Registry {
                 bundle: &bundle,
                 stamp: Some(stamp),
                 choices,
+                seen_by_sender: m.acks.get(self.device_id()).copied().unwrap_or(0),
             }
             .run()?;
             let now = chrono::Utc::now().timestamp_millis();
@@ -360,7 +367,7 @@ fn open_bundle(
     Ok((container::open(&copy, passphrase, work)?, sha))
 }
 
-fn plan(m: &container::Manifest, sha256: String, o: merge::Outcome, applied: bool) -> ImportPlan {
+fn plan(m: &container::Manifest, sha256: String, o: merge::Outcome, applied: bool) -> BundlePlan {
     let mut warnings = Vec::new();
     let now = chrono::Utc::now().timestamp_millis();
     if o.newest > now + FUTURE_MS {
@@ -376,7 +383,7 @@ fn plan(m: &container::Manifest, sha256: String, o: merge::Outcome, applied: boo
         ));
     }
     let changes = o.tables.iter().any(|t| t.added + t.changed > 0) || o.erased_here > 0;
-    ImportPlan {
+    BundlePlan {
         sha256,
         source_device: m.device.clone(),
         made_at: m.created_at,

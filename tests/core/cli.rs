@@ -241,7 +241,9 @@ fn check_reports_a_healthy_registry() {
     assert!(etalase(dir.path(), &["demo"]).status.success());
     let out = etalase(dir.path(), &["check"]);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("ok, no damage found"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("The file is intact (integrity_check: ok)")
+    );
 }
 
 #[test]

@@ -146,6 +146,30 @@ try {
   await new Promise((r) => setTimeout(r, 800));
   await session.execute("document.querySelector('[data-testid=catalogue-look]').scrollIntoView()");
   await shot("catalogue-look");
+
+  // Exchange: a bundle from a second laptop that renamed one of the demo's vendors while this
+  // one renamed it too, previewed with its conflict.
+  const cli = (dir, ...args) => execFileSync(join(target, "debug", "etalase"), ["--data-dir", dir, ...args]).toString();
+  const other = mkdtempSync(join(tmpdir(), "etalase-shots-other-"));
+  const bundle = join(exportDir, "dari-laptop-b.etalase");
+  cli(dataDir, "bundle", "export", join(exportDir, "awal.etalase"));
+  cli(other, "bundle", "import", join(exportDir, "awal.etalase"));
+  cli(dataDir, "vendor", "edit", first.id, "--name", `${first.name} Pusat`);
+  await sleep(20);
+  cli(other, "vendor", "edit", first.id, "--name", `${first.name} Cabang Tebet`, "--mentor", "Bu Rina Wulandari");
+  cli(other, "vendor", "add", "--name", "Sambal Roa Mama Ita", "--owner", "Ita Manoppo", "--phone", "0813-2222-4545", "--kecamatan", "Pancoran", "--category", "makanan-minuman", "--allow-duplicate");
+  cli(other, "bundle", "export", bundle);
+  cli(dataDir, "backup", "create");
+  await session.execute("location.hash = '#/exchange'");
+  await (await session.find('[data-testid="bundle-file"]')).type(bundle);
+  await session.find('[data-testid="bundle-conflicts"]');
+  await session.execute("document.querySelector('[data-testid=bundle-preview]').scrollIntoView()");
+  await shot("exchange-preview");
+  rmSync(other, { recursive: true, force: true });
+  await session.execute("location.hash = '#/settings'");
+  await session.find('[data-testid="backup-row"]');
+  await session.execute("document.querySelector('[data-testid=backups]').scrollIntoView()");
+  await shot("settings-backups");
 } finally {
   await session.end().catch(() => {});
   stopDriver(driver);

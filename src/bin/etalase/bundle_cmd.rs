@@ -3,7 +3,7 @@
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
 
-use etalase::exchange::{ConflictChoice, ImportPlan};
+use etalase::exchange::{BundlePlan, ConflictChoice};
 use etalase::{Error, Lang, Registry, Result, Text};
 
 use crate::output;
@@ -113,7 +113,7 @@ fn when(millis: i64) -> String {
         .unwrap_or_default()
 }
 
-fn print_plan(p: &ImportPlan, lang: Lang) {
+fn print_plan(p: &BundlePlan, lang: Lang) {
     let id = lang == Lang::Id;
     println!(
         "{} {} ({})",

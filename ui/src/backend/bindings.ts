@@ -710,3 +710,68 @@ export type RegionTree = { province: string, cities: Array<CityNode>,
 kelurahan: Array<Kelurahan>, };
 
 export type CityNode = { code: string, name: string, kecamatan: Array<Kecamatan>, };
+
+export type ExportReport = { file: string, bytes: number, 
+/**
+ * Whether it holds the whole registry (else what changed since the other laptop last
+ * confirmed).
+ */
+whole: boolean, counts: { [key in string]: number }, sealed: boolean, };
+
+export type TableCounts = { table: string, added: number, changed: number, deleted: number, unchanged: number, };
+
+export type Conflict = { table: string, key: string, 
+/**
+ * What the row is, for people (a business or product name).
+ */
+row: string, field: string, here: string | null, there: string | null, here_at: number, here_device: string, there_at: number, there_device: string, 
+/**
+ * What the rule keeps: `here` or `there`.
+ */
+choice: string, };
+
+export type ConflictChoice = { table: string, key: string, field: string, 
+/**
+ * `here` or `there`.
+ */
+keep: string, };
+
+export type BundlePlan = { 
+/**
+ * The bundle's SHA-256: the import refuses a file that changed since its preview.
+ */
+sha256: string, source_device: string, made_at: number, whole: boolean, tables: Array<TableCounts>, conflicts: Array<Conflict>, 
+/**
+ * Rows not taken because their vendor was erased (here or there).
+ */
+erased_rows: number, 
+/**
+ * Vendors the other laptop erased that are erased here too.
+ */
+erased_here: number, warnings: Array<Text>, 
+/**
+ * Whether anything would change.
+ */
+changes: boolean, applied: boolean, };
+
+export type ExchangeEntry = { direction: string, peer_device: string | null, file_name: string, at: number, counts: { [key in string]: number }, };
+
+export type Backup = { 
+/**
+ * The file's name in the backups folder; what `restore` takes.
+ */
+name: string, path: string, made_at: number, bytes: number, 
+/**
+ * `manual`, `auto`, `before-import`, `before-restore` or `before-migration`.
+ */
+reason: string, };
+
+export type BackupSettings = { 
+/**
+ * Hours between automatic backups; 0: none.
+ */
+every_hours: number, 
+/**
+ * How many backups to keep (at least 2).
+ */
+keep: number, };

@@ -3,6 +3,12 @@
 import type { Backend } from "./types";
 import { BackendError, EMPTY_DRAFT, EMPTY_PRODUCT } from "./types";
 import type {
+  Backup,
+  BackupSettings,
+  BundlePlan,
+  ConflictChoice,
+  ExchangeEntry,
+  ExportReport,
   Category,
   LegalityDoc,
   LegalityDraft,
@@ -925,6 +931,47 @@ export class MockBackend implements Backend {
     this.answer("finishWelcome", [], () => {
       this.welcomeDone = true;
     });
+
+  // Exchange and backups: enough to drive the pages in tests.
+  /** What previewBundle answers; tests set it. */
+  bundlePlan: BundlePlan | null = null;
+  exchangeLog: ExchangeEntry[] = [];
+  backupList: Backup[] = [];
+  backupSettingsValue: BackupSettings = { every_hours: 24, keep: 10 };
+  exportBundle = (sinceDevice: string | null, passphrase: string | null) =>
+    this.answer("exportBundle", [sinceDevice, passphrase], (): ExportReport => {
+      const file = `/home/staf/Unduhan/etalase-${this.exchangeLog.length + 1}.etalase`;
+      this.exchangeLog.unshift({ direction: "export", peer_device: sinceDevice, file_name: file.split("/").pop() ?? file, at: Date.now(), counts: { vendor: this.vendors.length } });
+      return { file, bytes: 2048, whole: sinceDevice === null, counts: { vendor: this.vendors.length }, sealed: !!passphrase };
+    });
+  previewBundle = (token: string, passphrase: string | null) =>
+    this.answer("previewBundle", [token, passphrase], () => {
+      if (!this.bundlePlan) throw new Error("MockBackend.bundlePlan not set");
+      return { ...this.bundlePlan, applied: false };
+    });
+  importBundle = (token: string, passphrase: string | null, sha256: string, choices: ConflictChoice[]) =>
+    this.answer("importBundle", [token, passphrase, sha256, choices], () => {
+      if (!this.bundlePlan) throw new Error("MockBackend.bundlePlan not set");
+      this.exchangeLog.unshift({ direction: "import", peer_device: this.bundlePlan.source_device, file_name: "tukar.etalase", at: Date.now(), counts: {} });
+      return { ...this.bundlePlan, applied: true };
+    });
+  exchanges = () => this.answer("exchanges", [], () => [...this.exchangeLog]);
+  backups = () => this.answer("backups", [], () => [...this.backupList]);
+  createBackup = () =>
+    this.answer("createBackup", [], () => {
+      const b: Backup = { name: `etalase-2026120${this.backupList.length + 1}-090000000-manual.sqlite`, path: "/data/backups/x.sqlite", made_at: Date.now(), bytes: 4096, reason: "manual" };
+      this.backupList.unshift(b);
+      return b;
+    });
+  restoreBackup = (name: string) =>
+    this.answer("restoreBackup", [name], () => {
+      const b: Backup = { name: "etalase-20261207-100000000-before-restore.sqlite", path: "/data/backups/y.sqlite", made_at: Date.now(), bytes: 4096, reason: "before-restore" };
+      this.backupList.unshift(b);
+      return b;
+    });
+  backupSettings = () => this.answer("backupSettings", [], () => ({ ...this.backupSettingsValue }));
+  setBackupSettings = (settings: BackupSettings) =>
+    this.answer("setBackupSettings", [settings], () => (this.backupSettingsValue = { ...settings }));
 }
 
 /** A 1600×1200 photo as the core would describe it, centred framings. */

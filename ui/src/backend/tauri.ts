@@ -2,6 +2,12 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Backend } from "./types";
 import { BackendError } from "./types";
 import type {
+  Backup,
+  BackupSettings,
+  BundlePlan,
+  ConflictChoice,
+  ExchangeEntry,
+  ExportReport,
   Category,
   LegalityDoc,
   LegalityDraft,
@@ -196,4 +202,15 @@ export class TauriBackend implements Backend {
   clearCatalogueLogo = () => call<CatalogueOptions>("clear_catalogue_logo");
   openCatalogueFolder = () => call<void>("open_catalogue_folder");
   finishWelcome = () => call<void>("finish_welcome");
+  exportBundle = (sinceDevice: string | null, passphrase: string | null) =>
+    call<ExportReport>("export_bundle", { sinceDevice, passphrase });
+  previewBundle = (token: string, passphrase: string | null) => call<BundlePlan>("preview_bundle", { token, passphrase });
+  importBundle = (token: string, passphrase: string | null, sha256: string, choices: ConflictChoice[]) =>
+    call<BundlePlan>("import_bundle", { token, passphrase, sha256, choices });
+  exchanges = () => call<ExchangeEntry[]>("exchanges");
+  backups = () => call<Backup[]>("backups");
+  createBackup = () => call<Backup>("create_backup");
+  restoreBackup = (name: string) => call<Backup>("restore_backup", { name });
+  backupSettings = () => call<BackupSettings>("backup_settings");
+  setBackupSettings = (settings: BackupSettings) => call<BackupSettings>("set_backup_settings", { settings });
 }

@@ -1,4 +1,10 @@
 import type {
+  Backup,
+  BackupSettings,
+  BundlePlan,
+  ConflictChoice,
+  ExchangeEntry,
+  ExportReport,
   Category,
   LegalityDoc,
   LegalityDraft,
@@ -189,6 +195,19 @@ export interface Backend {
   /** Opens the last build's folder in the file manager. */
   openCatalogueFolder(): Promise<void>;
   finishWelcome(): Promise<void>;
+  /** Writes a bundle into the export folder: everything, or what changed since a laptop last confirmed. */
+  exportBundle(sinceDevice: string | null, passphrase: string | null): Promise<ExportReport>;
+  /** What importing a bundle staged with `stageImport` would do; writes nothing. */
+  previewBundle(token: string, passphrase: string | null): Promise<BundlePlan>;
+  /** Imports it as previewed (refused if the file changed since), with the person's conflict choices. */
+  importBundle(token: string, passphrase: string | null, sha256: string, choices: ConflictChoice[]): Promise<BundlePlan>;
+  exchanges(): Promise<ExchangeEntry[]>;
+  backups(): Promise<Backup[]>;
+  createBackup(): Promise<Backup>;
+  /** Restores a backup; answers with the backup made of what it replaced. */
+  restoreBackup(name: string): Promise<Backup>;
+  backupSettings(): Promise<BackupSettings>;
+  setBackupSettings(settings: BackupSettings): Promise<BackupSettings>;
 }
 
 /** A failed backend call, as the core described it. */

@@ -62,7 +62,6 @@ const MONTHS_EN = [
   "July", "August", "September", "October", "November", "December",
 ];
 
-/** `3 Desember 2021` (day without a leading zero, as Indonesian style wants), in Jakarta time. */
 /** A calendar day written `YYYY-MM-DD`, the Indonesian (or English) way: "2 November 2026". */
 export function formatDay(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -71,8 +70,17 @@ export function formatDay(iso: string): string {
   return `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+/** `3 Desember 2021` (day without a leading zero, as Indonesian style wants), in Jakarta time. */
 export function formatDate(ms: number): string {
   const d = new Date(ms + 7 * 3600 * 1000); // WIB is UTC+7 all year
   const months = state.lang === "id" ? MONTHS_ID : MONTHS_EN;
   return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** `3 Desember 2021, 14.05 WIB`: a moment in Jakarta time. */
+export function formatDateTime(ms: number): string {
+  const d = new Date(ms + 7 * 3600 * 1000);
+  const hh = String(d.getUTCHours()).padStart(2, "0");
+  const mm = String(d.getUTCMinutes()).padStart(2, "0");
+  return `${formatDate(ms)}, ${hh}.${mm} WIB`;
 }
