@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { formatPhone, shortCity } from "./format";
+import { formatBytes, formatPhone, shortCity } from "./format";
 
 describe("formatPhone", () => {
   it("groups an Indonesian mobile number the usual way", () => {
@@ -16,5 +16,13 @@ describe("shortCity", () => {
   it("drops the administrative prefix", () => {
     expect(shortCity("Kota Administrasi Jakarta Pusat")).toBe("Jakarta Pusat");
     expect(shortCity("Kabupaten Administrasi Kepulauan Seribu")).toBe("Kepulauan Seribu");
+  });
+});
+
+describe("formatBytes", () => {
+  it("writes sizes in kB under a megabyte and never says 0", () => {
+    expect(formatBytes(9_800_000)).toBe("9.8 MB");
+    expect(formatBytes(120_400)).toBe("120 kB");
+    expect(formatBytes(12)).toBe("1 kB");
   });
 });

@@ -22,3 +22,8 @@ export function formatRupiah(amount: number): string {
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return amount < 0 ? `-${grouped}` : grouped;
 }
+
+/** A file's size for people: "9.8 MB", "120 kB" (never "0 kB"). */
+export function formatBytes(bytes: number): string {
+  return bytes > 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`;
+}
