@@ -838,6 +838,48 @@ mod convergence {
             prop_assert!(!again.changes);
         }
     }
+
+    proptest! {
+        // Each case makes up to 8 edits with a full exchange (and its backups) after each.
+        #![proptest_config(ProptestConfig { cases: 6, .. ProptestConfig::default() })]
+
+        #[test]
+        fn wrong_dates_of_years_do_not_reorder_edits(
+            offsets in proptest::collection::vec(-30 * 365 * 24i64..=0, 2..=3),
+            edits in proptest::collection::vec((0..3usize, any::<u8>()), 1..8),
+        ) {
+            // Each laptop's clock is off by up to 30 years in the past. Every edit is followed
+            // by a full exchange, so each edit is made knowing all earlier ones: the last
+            // edit made must be the name everywhere, whatever the clocks say.
+            let laptops: Vec<Laptop> = offsets.iter().map(|_| laptop()).collect();
+            for (l, hours) in laptops.iter().zip(&offsets) {
+                l.r.set_clock_offset(hours * 3600 * 1000);
+            }
+            let v = laptops[0].r.add_vendor(&draft()).expect("vendor");
+            let sync = |n: &mut u32| {
+                for a in 0..laptops.len() {
+                    for b in 0..laptops.len() {
+                        if a != b {
+                            *n += 1;
+                            laptops[b].import(&laptops[a].export_for(&format!("{n}.etalase"), &laptops[b]));
+                        }
+                    }
+                }
+            };
+            let mut n = 0;
+            sync(&mut n);
+            let mut last = String::new();
+            for (who, x) in &edits {
+                let l = &laptops[who % laptops.len()];
+                last = format!("Nama {x} oleh {}", who % laptops.len());
+                rename(&l.r, &v.id, &last);
+                sync(&mut n);
+            }
+            for l in &laptops {
+                prop_assert_eq!(&l.r.get_vendor(&v.id).expect("vendor").name, &last);
+            }
+        }
+    }
 }
 
 #[test]
