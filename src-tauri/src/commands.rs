@@ -881,26 +881,11 @@ pub async fn export_bundle(
 ) -> Answer<ExportReport> {
     state
         .blocking(move |r| {
-            let dir = export_dir()?;
-            std::fs::create_dir_all(&dir).map_err(|e| etalase::Error::io(&dir, e))?;
-            let short: String = r
-                .device_id()
-                .chars()
-                .rev()
-                .take(6)
-                .collect::<String>()
-                .chars()
-                .rev()
-                .collect();
-            let day = etalase::vendor::today_in_jakarta().format("%Y-%m-%d");
-            let mut n = 1;
-            let mut out = dir.join(format!("etalase-{day}-{short}.etalase"));
-            while out.exists() {
-                n += 1;
-                out = dir.join(format!("etalase-{day}-{short}-{n}.etalase"));
-            }
-            let passphrase = passphrase.filter(|p| !p.is_empty());
-            r.export_bundle(&out, since_device.as_deref(), passphrase.as_deref())
+            r.export_bundle_into(
+                &export_dir()?,
+                since_device.as_deref(),
+                passphrase.as_deref(),
+            )
         })
         .await
 }

@@ -174,6 +174,25 @@ impl Registry {
         })
     }
 
+    /// Writes a bundle to a new file in `dir` named after the day and this laptop
+    /// (`etalase-2026-12-07-3f9a1c.etalase`), never replacing one: the window's export.
+    pub fn export_bundle_into(
+        &self,
+        dir: &Path,
+        since_device: Option<&str>,
+        passphrase: Option<&str>,
+    ) -> Result<ExportReport> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let id = self.device_id();
+        let stem = format!(
+            "etalase-{}-{}",
+            crate::vendor::today_in_jakarta().format("%Y-%m-%d"),
+            &id[id.len().saturating_sub(6)..]
+        );
+        let out = crate::paths::unused_path(dir, &stem, "etalase");
+        self.export_bundle(&out, since_device, passphrase)
+    }
+
     /// What importing `file` would do, writing nothing.
     pub fn preview_bundle(&self, file: &Path, passphrase: Option<&str>) -> Result<BundlePlan> {
         let work = private_dir(self)?;
@@ -209,6 +228,21 @@ impl Registry {
         sha256: Option<&str>,
         choices: &[ConflictChoice],
     ) -> Result<BundlePlan> {
+        if let Some(bad) = choices
+            .iter()
+            .find(|c| c.keep != "here" && c.keep != "there")
+        {
+            return Err(Error::Conflict(Text::new(
+                format!(
+                    "Pilihan \"{}\" untuk {} tidak dikenal: here atau there.",
+                    bad.keep, bad.field
+                ),
+                format!(
+                    "The choice \"{}\" for {} is unknown: here or there.",
+                    bad.keep, bad.field
+                ),
+            )));
+        }
         let work = private_dir(self)?;
         let (opened, sha) = open_bundle(file, passphrase, work.path())?;
         if let Some(expected) = sha256

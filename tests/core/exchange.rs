@@ -541,6 +541,41 @@ fn changes_since_the_last_exchange_are_all_that_travels_and_nothing_acknowledged
 }
 
 #[test]
+fn the_windows_export_names_a_new_file_and_a_bad_choice_is_refused() {
+    let a = laptop();
+    a.r.add_vendor(&draft()).expect("vendor");
+    let out = tempfile::tempdir().expect("out");
+    let first =
+        a.r.export_bundle_into(out.path(), None, None)
+            .expect("first");
+    let second =
+        a.r.export_bundle_into(out.path(), None, None)
+            .expect("second");
+    assert_ne!(first.file, second.file, "never over an earlier file");
+    let id = a.r.device_id();
+    assert!(
+        first
+            .file
+            .ends_with(&format!("{}.etalase", &id[id.len() - 6..])),
+        "{}",
+        first.file
+    );
+    let b = laptop();
+    let before = dump(&b.r);
+    let bad = ConflictChoice {
+        table: "vendor".into(),
+        key: "x".into(),
+        field: "business_name".into(),
+        keep: "both".into(),
+    };
+    let err =
+        b.r.import_bundle(Path::new(&first.file), None, None, &[bad])
+            .expect_err("an unknown choice");
+    assert!(err.to_string().contains("unknown"), "{err}");
+    assert_eq!(before, dump(&b.r));
+}
+
+#[test]
 fn a_sealed_bundle_needs_its_passphrase_and_refuses_a_wrong_one() {
     let a = laptop();
     a.r.add_vendor(&draft()).expect("vendor");
